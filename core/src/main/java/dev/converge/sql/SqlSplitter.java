@@ -1,0 +1,121 @@
+package dev.converge.sql;
+
+import dev.converge.error.ConvergeException;
+import dev.converge.error.ErrorCode;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Splits SQL text into complete statements by SQLite's own rule ({@code sqlite3_complete}): a {@code ;} ends a
+ * statement, except inside {@code CREATE TRIGGER … BEGIN … END}, which ends only at a {@code ;} that follows
+ * {@code END} right after another {@code ;}. So {@code CASE … END} inside a trigger body needs no special case.
+ * Empty and comment-only pieces are dropped; the last statement may lack its {@code ;}.
+ */
+public final class SqlSplitter {
+    private SqlSplitter() {
+    }
+
+    /** The directive comment that makes a data statement run whenever its migration runs. */
+    public static final String DATA_ALWAYS = "converge:data=always";
+
+    // the states of sqlite3_complete
+    private static final int START = 1;
+    private static final int NORMAL = 2;
+    private static final int EXPLAIN = 3;
+    private static final int CREATE = 4;
+    private static final int TRIGGER = 5;
+    private static final int SEMI = 6;
+    private static final int END = 7;
+
+    /** Splits {@code text}; {@code origin} (a file name) is used in error messages. */
+    public static List<Statement> split(String text, String origin) {
+        List<Token> tokens = Tokenizer.tokenize(text, origin);
+        List<Statement> out = new ArrayList<>();
+        int state = START;
+        int first = -1; // index of first non-comment token of the current statement
+        boolean dataAlways = false;
+        for (int i = 0; i < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            if (t.type() == TokenType.COMMENT) {
+                if (t.text().contains(DATA_ALWAYS)) {
+                    dataAlways = true;
+                }
+                continue;
+            }
+            int before = state;
+            state = next(state, t);
+            if (t.type() == TokenType.SEMICOLON) {
+                if (state == START) {
+                    if (first >= 0) {
+                        out.add(make(text, tokens, first, i, dataAlways));
+                    }
+                    first = -1;
+                    dataAlways = false;
+                }
+                continue;
+            }
+            if (first < 0 && before == START) {
+                first = i;
+            }
+        }
+        if (first >= 0) {
+            if (state == TRIGGER || state == SEMI || state == END) {
+                Token f = tokens.get(first);
+                throw ConvergeException.builder(ErrorCode.BAD_SQL,
+                                origin + ":" + f.line() + ": the trigger body that starts on line " + f.line()
+                                        + " has no END; end it with END;")
+                        .file(origin).line(f.line()).build();
+            }
+            out.add(make(text, tokens, first, tokens.size(), dataAlways));
+        }
+        return out;
+    }
+
+    private static int next(int state, Token t) {
+        int tk;
+        switch (t.type()) {
+            case SEMICOLON -> tk = 0;
+            case WORD -> {
+                String w = t.text().toUpperCase(Locale.ROOT);
+                tk = switch (w) {
+                    case "EXPLAIN" -> 3;
+                    case "CREATE" -> 4;
+                    case "TEMP", "TEMPORARY" -> 5;
+                    case "TRIGGER" -> 6;
+                    case "END" -> 7;
+                    default -> 2;
+                };
+            }
+            default -> tk = 2;
+        }
+        return TRANS[state][tk];
+    }
+
+    // sqlite3_complete's transition table; columns: SEMI WS OTHER EXPLAIN CREATE TEMP TRIGGER END
+    private static final int[][] TRANS = {
+            /* 0 unused */ {1, 0, 2, 3, 4, 2, 2, 2},
+            /* 1 START  */ {1, 1, 2, 3, 4, 2, 2, 2},
+            /* 2 NORMAL */ {1, 2, 2, 2, 2, 2, 2, 2},
+            /* 3 EXPLN  */ {1, 3, 3, 2, 4, 2, 2, 2},
+            /* 4 CREATE */ {1, 4, 2, 2, 2, 4, 5, 2},
+            /* 5 TRIGGR */ {6, 5, 5, 5, 5, 5, 5, 5},
+            /* 6 SEMI   */ {6, 6, 5, 5, 5, 5, 5, 7},
+            /* 7 END    */ {1, 7, 5, 5, 5, 5, 5, 5},
+    };
+
+    private static Statement make(String text, List<Token> tokens, int from, int to, boolean dataAlways) {
+        List<Token> body = new ArrayList<>(to - from);
+        for (int i = from; i < to; i++) {
+            Token t = tokens.get(i);
+            if (t.type() != TokenType.COMMENT) {
+                body.add(t);
+            }
+        }
+        Token first = body.get(0);
+        Token last = body.get(body.size() - 1);
+        String sql = text.substring(first.start(), last.end());
+        return Classifier.classify(sql, first.line(), body, dataAlways);
+    }
+}

@@ -1,0 +1,42 @@
+package dev.converge.sql;
+
+import java.util.Optional;
+
+/**
+ * One complete SQL statement of a migration.
+ *
+ * @param text         the statement's source text, without the terminating {@code ;}
+ * @param line         1-based line where it starts in its file
+ * @param kind         what it does
+ * @param objectName   the object it creates, drops or alters (unquoted, case preserved), or null
+ * @param tableName    the table an index or trigger is on, the table an ALTER changes, or the table a data
+ *                     statement writes; else null
+ * @param columnName   the column an ALTER TABLE adds, drops or renames (its old name); else null
+ * @param newName      the new name of a RENAME (table or column); else null
+ * @param ifExists     {@code IF NOT EXISTS} on a CREATE, or {@code IF EXISTS} on a DROP
+ * @param dataAlways   carries a {@code -- converge:data=always} comment: runs whenever its migration runs at all
+ * @param pragmaName   for a PRAGMA, its name in lower case; else null
+ */
+public record Statement(String text, int line, StatementKind kind, String objectName, String tableName,
+                        String columnName, String newName, boolean ifExists, boolean dataAlways, String pragmaName) {
+
+    public Optional<String> object() {
+        return Optional.ofNullable(objectName);
+    }
+
+    /** True when running this statement inside a migration would break its atomicity. */
+    public boolean breaksAtomicity() {
+        return kind.breaksAtomicity() || (kind == StatementKind.PRAGMA && "journal_mode".equals(pragmaName));
+    }
+
+    /** The first line of the text, for messages and plans. */
+    public String firstLine() {
+        int nl = text.indexOf('\n');
+        return nl < 0 ? text : text.substring(0, nl).stripTrailing() + " …";
+    }
+
+    @Override
+    public String toString() {
+        return "line " + line + ": " + firstLine();
+    }
+}
