@@ -1,0 +1,155 @@
+package dev.converge.source;
+
+import dev.converge.error.ConvergeException;
+import dev.converge.error.ErrorCode;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.JarURLConnection;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLConnection;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+
+/**
+ * Migrations in a classpath folder, as an application ships them: a directory during development, an entry of a
+ * jar in production. Every copy of the folder the class loader can see is read, so the same version in two jars
+ * is refused rather than one silently winning.
+ *
+ * <p>A folder inside a jar is found only if the jar has an entry for the folder itself; Maven and Gradle write
+ * those, hand-made jars may not.
+ */
+final class ClasspathSource implements MigrationSource {
+    private final String location;
+    private final ClassLoader loader;
+
+    ClasspathSource(String location, ClassLoader loader) {
+        String l = location.strip();
+        while (l.startsWith("/")) {
+            l = l.substring(1);
+        }
+        while (l.endsWith("/")) {
+            l = l.substring(0, l.length() - 1);
+        }
+        this.location = l;
+        this.loader = Objects.requireNonNull(loader, "loader");
+    }
+
+    @Override
+    public MigrationSet load() {
+        long start = System.nanoTime();
+        Set<URL> roots = new LinkedHashSet<>();
+        try {
+            Enumeration<URL> found = loader.getResources(location);
+            while (found.hasMoreElements()) {
+                roots.add(found.nextElement());
+            }
+        } catch (IOException e) {
+            throw error("cannot search the classpath for '" + location + "': " + e, e);
+        }
+        if (roots.isEmpty()) {
+            throw error("the classpath folder '" + location + "' was not found by " + loader
+                    + ". Check the location (relative to the classpath root, e.g. db/migrations) and that the"
+                    + " folder is packaged; a jar must contain an entry for the folder itself.", null);
+        }
+        List<Migration> migrations = new ArrayList<>();
+        for (URL root : roots) {
+            readRoot(root, migrations);
+        }
+        if (migrations.isEmpty()) {
+            throw error("the classpath folder '" + location + "' (" + roots + ") holds no migration. Expected files"
+                    + " named " + MigrationFileName.PATTERN + ".", null);
+        }
+        MigrationSet set = MigrationSet.of(migrations);
+        MigrationFiles.loaded("classpath:" + location, set.size(), start);
+        return set;
+    }
+
+    private void readRoot(URL root, List<Migration> out) {
+        if ("file".equals(root.getProtocol())) {
+            Path dir;
+            try {
+                dir = Path.of(root.toURI());
+            } catch (URISyntaxException | IllegalArgumentException e) {
+                throw error("cannot turn the classpath URL " + root + " into a path: " + e, e);
+            }
+            FolderSource.readInto(dir, out);
+            return;
+        }
+        URLConnection connection;
+        try {
+            connection = root.openConnection();
+        } catch (IOException e) {
+            throw error("cannot open the classpath folder " + root + ": " + e, e);
+        }
+        if (!(connection instanceof JarURLConnection jar)) {
+            throw error("cannot list the classpath folder " + root + ": only folders on disk and in jars are"
+                    + " supported. Use MigrationSource.folder(…) or memory(…) instead.", null);
+        }
+        readJar(root, jar, out);
+    }
+
+    private void readJar(URL root, JarURLConnection connection, List<Migration> out) {
+        connection.setUseCaches(false);
+        String folder = connection.getEntryName();
+        String prefix = folder == null || folder.isEmpty() ? "" : folder.endsWith("/") ? folder : folder + "/";
+        String base = root.toString().endsWith("/") ? root.toString() : root + "/";
+        try (JarFile jar = connection.getJarFile()) {
+            TreeMap<String, JarEntry> files = new TreeMap<>();
+            Enumeration<JarEntry> entries = jar.entries();
+            while (entries.hasMoreElements()) {
+                JarEntry entry = entries.nextElement();
+                String name = entry.getName();
+                if (name.length() > prefix.length() && name.startsWith(prefix)) {
+                    String rest = name.substring(prefix.length());
+                    int slash = rest.indexOf('/');
+                    if (slash >= 0) {
+                        if (slash == rest.length() - 1) {
+                            MigrationFiles.ignored(base + rest, "a subfolder");
+                        }
+                    } else {
+                        files.put(rest, entry);
+                    }
+                }
+            }
+            for (var e : files.entrySet()) {
+                String fileName = e.getKey();
+                String origin = base + fileName;
+                if (!MigrationFileName.isSqlFile(fileName)) {
+                    MigrationFiles.ignored(origin, "not a .sql file");
+                    continue;
+                }
+                MigrationFileName parsed = MigrationFileName.parse(fileName, origin);
+                byte[] bytes;
+                try (InputStream in = jar.getInputStream(e.getValue())) {
+                    bytes = in.readAllBytes();
+                } catch (IOException ex) {
+                    throw ConvergeException.builder(ErrorCode.BAD_INPUT,
+                                    "cannot read the migration file " + origin + ": " + ex + ". Check the jar.")
+                            .file(origin).cause(ex).build();
+                }
+                out.add(MigrationFiles.fromBytes(parsed, fileName, bytes, origin));
+            }
+        } catch (IOException e) {
+            throw error("cannot open the jar of the classpath folder " + root + ": " + e, e);
+        }
+    }
+
+    private ConvergeException error(String message, Throwable cause) {
+        return ConvergeException.builder(ErrorCode.BAD_INPUT, message).file(location).cause(cause).build();
+    }
+
+    @Override
+    public String toString() {
+        return "classpath " + location;
+    }
+}

@@ -1,0 +1,32 @@
+package dev.converge.source;
+
+import java.lang.System.Logger.Level;
+
+/**
+ * The one path from a file's name and bytes to a {@link Migration}, shared by every source so that they refuse and
+ * ignore the same files: one decode and one checksum over the bytes already read, no splitting.
+ */
+final class MigrationFiles {
+    private static final System.Logger LOG = System.getLogger(MigrationSource.class.getName());
+
+    private MigrationFiles() {
+    }
+
+    /** A migration from its already-parsed name and the file's bytes. */
+    static Migration fromBytes(MigrationFileName parsed, String fileName, byte[] bytes, String origin) {
+        int bom = SourceText.bomLength(bytes);
+        String text = SourceText.decode(bytes, bom, origin);
+        String checksum = Checksum.ofUtf8(bytes, bom, bytes.length - bom);
+        return new Migration(parsed.version(), fileName, parsed.description(), text, checksum, origin);
+    }
+
+    /** Logs, at DEBUG, a file or folder that a source skips because it is not a migration. */
+    static void ignored(String origin, String why) {
+        LOG.log(Level.DEBUG, () -> "ignoring " + origin + ": " + why);
+    }
+
+    static void loaded(String where, int count, long startNanos) {
+        LOG.log(Level.DEBUG, () -> "loaded " + count + " migrations from " + where + " in "
+                + (System.nanoTime() - startNanos) / 1_000_000 + " ms");
+    }
+}

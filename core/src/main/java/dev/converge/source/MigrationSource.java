@@ -1,0 +1,54 @@
+package dev.converge.source;
+
+import dev.converge.error.ConvergeException;
+import dev.converge.error.ErrorCode;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Where an application keeps its migrations. {@link #load()} lists, reads and checksums the files (it does not
+ * split their SQL), and refuses, naming the file: a {@code .sql} file whose name is not {@code NNN_name.sql}, two
+ * files with one version, and a file that cannot be read or is not UTF-8. Other files (a README, {@code .DS_Store},
+ * subfolders) are ignored, with a DEBUG log line each.
+ */
+public interface MigrationSource {
+
+    /**
+     * Reads every migration.
+     *
+     * @throws ConvergeException {@link ErrorCode#BAD_MIGRATION_NAME} or {@link ErrorCode#BAD_INPUT} as above
+     */
+    MigrationSet load();
+
+    /**
+     * The {@code .sql} files directly in {@code dir}. A missing folder, or one with no migration, is
+     * {@link ErrorCode#BAD_INPUT}.
+     */
+    static MigrationSource folder(Path dir) {
+        return new FolderSource(dir);
+    }
+
+    /**
+     * The {@code .sql} files directly in a classpath folder, such as {@code db/migrations}, found through the
+     * thread's context class loader (or this library's, when there is none): on disk or inside a jar. A location
+     * that is not found, or holds no migration, is {@link ErrorCode#BAD_INPUT}.
+     */
+    static MigrationSource classpath(String location) {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        return classpath(location, loader != null ? loader : MigrationSource.class.getClassLoader());
+    }
+
+    /** As {@link #classpath(String)}, through {@code loader}. */
+    static MigrationSource classpath(String location, ClassLoader loader) {
+        return new ClasspathSource(location, loader);
+    }
+
+    /**
+     * Migrations held in memory, file name to text; for tests and embedded use. The map is copied. Names that do
+     * not end in {@code .sql} are ignored, as in a folder; an empty map gives an empty set.
+     */
+    static MigrationSource memory(Map<String, String> fileNameToText) {
+        return new MemorySource(fileNameToText);
+    }
+}

@@ -1,0 +1,88 @@
+package dev.converge.source;
+
+import dev.converge.error.ConvergeException;
+import dev.converge.error.ErrorCode;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/**
+ * Turns the bytes of a migration or baseline file into its text: strict UTF-8 (a malformed byte is an error
+ * naming the file and line, never a silent replacement character), with a leading byte-order mark dropped.
+ */
+final class SourceText {
+    private static final String BOM = "\uFEFF";
+
+    private SourceText() {
+    }
+
+    /** The number of leading bytes that are a UTF-8 byte-order mark: 3 or 0. */
+    static int bomLength(byte[] bytes) {
+        return bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF
+                ? 3 : 0;
+    }
+
+    /** {@code text} without a leading byte-order mark. */
+    static String withoutBom(String text) {
+        return text.startsWith(BOM) ? text.substring(1) : text;
+    }
+
+    /**
+     * Decodes {@code bytes[off…]} as UTF-8.
+     *
+     * @throws ConvergeException {@link ErrorCode#BAD_INPUT} naming {@code origin} when the bytes are not UTF-8
+     */
+    static String decode(byte[] bytes, int off, String origin) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes, off, bytes.length - off);
+        CharBuffer out = CharBuffer.allocate(bytes.length - off);
+        CoderResult result = decoder.decode(in, out, true);
+        if (!result.isError()) {
+            result = decoder.flush(out);
+        }
+        if (result.isError()) {
+            int at = in.position();
+            int line = 1;
+            for (int i = off; i < at; i++) {
+                if (bytes[i] == '\n') {
+                    line++;
+                }
+            }
+            throw ConvergeException.builder(ErrorCode.BAD_INPUT,
+                            origin + ":" + line + ": the file is not valid UTF-8 (byte " + (at - off) + " of line "
+                                    + line + " is not part of a UTF-8 character). Save the file as UTF-8.")
+                    .file(origin).line(line).build();
+        }
+        return out.flip().toString();
+    }
+
+    /**
+     * Reads a whole file in one call.
+     *
+     * @throws ConvergeException {@link ErrorCode#BAD_INPUT} naming the file when it is missing or cannot be read
+     */
+    static byte[] read(Path file, String what) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw ConvergeException.builder(ErrorCode.BAD_INPUT,
+                    "the " + what + " " + file + " does not exist (or is a broken link). Check the path.")
+                    .file(file.toString()).cause(e).build();
+        } catch (IOException e) {
+            throw ConvergeException.builder(ErrorCode.BAD_INPUT,
+                    "cannot read the " + what + " " + file + ": " + e
+                            + ". Check that the file exists and is readable by this process.")
+                    .file(file.toString()).cause(e).build();
+        }
+    }
+}

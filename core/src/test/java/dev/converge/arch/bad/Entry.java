@@ -1,0 +1,5 @@
+package dev.converge.arch.bad;
+
+/** Fixture: the root package. */
+public class Entry {
+}

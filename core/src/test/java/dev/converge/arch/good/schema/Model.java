@@ -1,0 +1,6 @@
+package dev.converge.arch.good.schema;
+
+/** Fixture: schema uses sql. */
+public class Model {
+    dev.converge.arch.good.sql.Statement statement;
+}
