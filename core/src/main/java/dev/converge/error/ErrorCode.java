@@ -37,6 +37,8 @@ public enum ErrorCode {
     NO_DATABASE(2),
     /** {@code lint} found problems. Nothing changed. */
     LINT_FAILED(1),
+    /** The first migration of a run failed or did not verify; it was rolled back and nothing was changed. */
+    MIGRATION_FAILED(1),
     /** A migration failed or did not verify after some migrations had committed; the message names them. */
     STOPPED_PART_WAY(3),
     /** A bug in Converge or an unexpected failure of SQLite. Please report it with the message. */

@@ -54,8 +54,8 @@ final class Classifier {
 
     private Statement run(String sql, int line, boolean dataAlways) {
         B b = new B(sql, line, dataAlways);
-        accept("EXPLAIN");
-        if (acceptAll("QUERY", "PLAN")) {
+        if (accept("EXPLAIN")) {
+            // EXPLAIN [QUERY PLAN] only describes the statement after it: it reads, and changes nothing
             return b.kind(StatementKind.SELECT).build();
         }
         if (i >= t.size()) {

@@ -29,7 +29,15 @@ public final class SqlSplitter {
     private static final int SEMI = 6;
     private static final int END = 7;
 
-    /** Splits {@code text}; {@code origin} (a file name) is used in error messages. */
+    /**
+     * Splits {@code text}; {@code origin} (a file name) is used in error messages. A {@code -- converge:data=always}
+     * comment belongs to the statement it stands in or before, or to the statement whose {@code ;} is on the line
+     * where the comment starts.
+     *
+     * @throws dev.converge.error.ConvergeException with {@link ErrorCode#BAD_SQL}, the origin and the line where it
+     *                                              began, for an unterminated string, identifier, block comment or
+     *                                              trigger body
+     */
     public static List<Statement> split(String text, String origin) {
         List<Token> tokens = Tokenizer.tokenize(text, origin);
         List<Statement> out = new ArrayList<>();
@@ -48,8 +56,17 @@ public final class SqlSplitter {
             state = next(state, t);
             if (t.type() == TokenType.SEMICOLON) {
                 if (state == START) {
+                    int semicolon = i;
+                    // comments that start on the line of the ';' belong to the statement it ends
+                    while (first >= 0 && i + 1 < tokens.size() && tokens.get(i + 1).type() == TokenType.COMMENT
+                            && tokens.get(i + 1).line() == t.line()) {
+                        i++;
+                        if (tokens.get(i).text().contains(DATA_ALWAYS)) {
+                            dataAlways = true;
+                        }
+                    }
                     if (first >= 0) {
-                        out.add(make(text, tokens, first, i, dataAlways));
+                        out.add(make(text, tokens, first, semicolon, dataAlways));
                     }
                     first = -1;
                     dataAlways = false;
@@ -61,11 +78,12 @@ public final class SqlSplitter {
             }
         }
         if (first >= 0) {
-            if (state == TRIGGER || state == SEMI || state == END) {
+            // SQLite ends the last statement at the end of the text as if a ';' followed; a trigger needs its END
+            if (state == TRIGGER || state == SEMI) {
                 Token f = tokens.get(first);
                 throw ConvergeException.builder(ErrorCode.BAD_SQL,
-                                origin + ":" + f.line() + ": the trigger body that starts on line " + f.line()
-                                        + " has no END; end it with END;")
+                                origin + ":" + f.line() + ": unterminated trigger body: the CREATE TRIGGER starting on line "
+                                        + f.line() + " has no END; close its body with END;")
                         .file(origin).line(f.line()).build();
             }
             out.add(make(text, tokens, first, tokens.size(), dataAlways));

@@ -5,24 +5,39 @@ import java.util.Locale;
 
 /**
  * Normalized SQL text, for comparing views, triggers and expressions by their tokens rather than their spelling:
- * comments and whitespace dropped, words folded to lower case (SQLite's keywords and names are case-insensitive),
- * identifier quotes removed (SQLite adds them when it rewrites a name on RENAME), tokens joined by one space.
- * String literals keep their case and quotes.
+ * comments, whitespace and trailing {@code ;} dropped, words folded to lower case (SQLite's keywords and names are
+ * case-insensitive), optional identifier quotes removed (SQLite adds them when it rewrites a name on RENAME), tokens
+ * joined by one space. String literals keep their case and quotes.
+ *
+ * <p>Quotes are optional only on a plain name that is not a keyword, nor {@code true} or {@code false}:
+ * {@code "null"} is a name (or a string) where {@code null} is NULL, so those keep their quotes, written as
+ * {@code "…"} whichever quote character the source used.
  */
 public final class SqlText {
     private SqlText() {
     }
 
-    /** The normalized form of {@code sql}; two texts that normalize equal compare equal. */
+    /**
+     * The normalized form of {@code sql}; two texts that normalize equal compare equal.
+     *
+     * @throws dev.converge.error.ConvergeException with {@link dev.converge.error.ErrorCode#BAD_SQL} for an
+     *                                              unterminated string, identifier or block comment
+     */
     public static String normalize(String sql) {
         return normalize(Tokenizer.tokenize(sql, "<sql>"));
     }
 
-    /** The normalized form of a token sequence (comments are skipped). */
+    /** The normalized form of a token sequence (comments and trailing {@code ;} are skipped). */
     public static String normalize(List<Token> tokens) {
+        int end = tokens.size();
+        while (end > 0 && (tokens.get(end - 1).type() == TokenType.COMMENT
+                || tokens.get(end - 1).type() == TokenType.SEMICOLON)) {
+            end--;
+        }
         StringBuilder sb = new StringBuilder();
-        for (Token t : tokens) {
-            if (t.type() == TokenType.COMMENT || t.type() == TokenType.SEMICOLON) {
+        for (int i = 0; i < end; i++) {
+            Token t = tokens.get(i);
+            if (t.type() == TokenType.COMMENT) {
                 continue;
             }
             if (sb.length() > 0) {
@@ -38,7 +53,7 @@ public final class SqlText {
             case WORD -> sb.append(Identifiers.key(t.text()));
             case QUOTED_IDENTIFIER -> {
                 String name = t.unquoted();
-                if (Identifiers.isPlainWord(name)) {
+                if (quotesAreOptional(name)) {
                     sb.append(Identifiers.key(name));
                 } else {
                     sb.append(Identifiers.quote(Identifiers.key(name)));
@@ -47,5 +62,9 @@ public final class SqlText {
             case BLOB -> sb.append(t.text().toLowerCase(Locale.ROOT));
             default -> sb.append(t.text());
         }
+    }
+
+    private static boolean quotesAreOptional(String name) {
+        return Identifiers.isPlain(name) && !name.equalsIgnoreCase("true") && !name.equalsIgnoreCase("false");
     }
 }

@@ -39,7 +39,11 @@ public final class Tokenizer {
                 pos++;
                 continue;
             }
-            if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == 0x0B) {
+            // SQLite's whitespace; a vertical tab is an illegal token to SQLite, so it is one here too
+            if (c == ' ' || c == '\t' || c == '\r' || c == '\f') {
+                if (c == '\r' && peek(1) != '\n') {
+                    line++; // a lone CR ends a line too (old Mac files), for line numbers in messages
+                }
                 pos++;
                 continue;
             }
@@ -90,11 +94,9 @@ public final class Tokenizer {
                     pos++;
                 }
                 type = TokenType.VARIABLE;
-            } else if ((c == ':' || c == '@' || c == '$') && pos + 1 < n && isIdentPart(text.charAt(pos + 1))) {
-                pos++;
-                while (pos < n && isIdentPart(text.charAt(pos))) {
-                    pos++;
-                }
+            } else if ((c == ':' || c == '@' || c == '$' || c == '#') && pos + 1 < n
+                    && isIdentPart(text.charAt(pos + 1))) {
+                namedVariable();
                 type = TokenType.VARIABLE;
             } else if (c == ';') {
                 pos++;
@@ -108,6 +110,38 @@ public final class Tokenizer {
         return out;
     }
 
+    /**
+     * A named parameter, read as SQLite reads it: identifier characters, {@code ::} inside, and a Tcl-style
+     * suffix {@code (…)} that runs to the next {@code )} or whitespace, so {@code $a(;')} is one token.
+     */
+    private void namedVariable() {
+        int n = text.length();
+        pos++;
+        while (pos < n) {
+            char c = text.charAt(pos);
+            if (isIdentPart(c)) {
+                pos++;
+            } else if (c == '(') {
+                pos++;
+                while (pos < n && text.charAt(pos) != ')' && !isSqliteSpace(text.charAt(pos))) {
+                    pos++;
+                }
+                if (pos < n && text.charAt(pos) == ')') {
+                    pos++;
+                }
+                return;
+            } else if (c == ':' && peek(1) == ':') {
+                pos += 2;
+            } else {
+                return;
+            }
+        }
+    }
+
+    private static boolean isSqliteSpace(char c) {
+        return c == ' ' || (c >= '\t' && c <= '\r');
+    }
+
     private char peek(int ahead) {
         int i = pos + ahead;
         return i < text.length() ? text.charAt(i) : '\0';
@@ -115,7 +149,8 @@ public final class Tokenizer {
 
     private void advanceTo(int end) {
         for (int i = pos; i < end; i++) {
-            if (text.charAt(i) == '\n') {
+            char c = text.charAt(i);
+            if (c == '\n' || (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n'))) {
                 line++;
             }
         }

@@ -1,0 +1,426 @@
+package dev.converge;
+
+import dev.converge.apply.Rehearsal;
+import dev.converge.apply.RunEvent;
+import dev.converge.apply.RunResult;
+import dev.converge.apply.Runner;
+import dev.converge.detect.Plan;
+import dev.converge.detect.Planner;
+import dev.converge.detect.Reference;
+import dev.converge.detect.Step;
+import dev.converge.error.ConvergeException;
+import dev.converge.error.ErrorCode;
+import dev.converge.history.History;
+import dev.converge.history.HistoryEntry;
+import dev.converge.history.HistoryTable;
+import dev.converge.history.How;
+import dev.converge.history.SqliteErrors;
+import dev.converge.inspect.SchemaInspector;
+import dev.converge.schema.Change;
+import dev.converge.schema.ObjectId;
+import dev.converge.schema.Schema;
+import dev.converge.schema.SchemaDiff;
+import dev.converge.source.Migration;
+import dev.converge.source.MigrationSet;
+import dev.converge.source.Version;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteOpenMode;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One run of Converge against one database: load, fast path, reference, detection, proven plan, apply, final check.
+ * Owns the connection: opens it, switches {@code foreign_keys} off before anything, restores it and closes at the end.
+ */
+final class Engine {
+    private static final System.Logger LOG = System.getLogger(Engine.class.getName());
+    private static final int MAX_REPLANS = 50;
+
+    private final Converge.Config config;
+    private final HistoryTable historyTable;
+
+    Engine(Converge.Config config) {
+        this.config = config;
+        this.historyTable = new HistoryTable(config.historyTable(), config.legacyHistoryTable(), config.clock());
+    }
+
+    RunResult migrate(Plan given) {
+        long t0 = System.nanoTime();
+        MigrationSet set = config.migrations().load();
+        try (Session s = open(config.createDatabase())) {
+            Connection c = s.connection;
+            History h = readHistory(c);
+            long sv = HistoryTable.schemaVersion(c);
+            if (given == null && upToDate(set, h, sv)) {
+                RunResult r = new RunResult(true, List.of(), List.of(), millis(t0));
+                config.listener().on(new RunEvent.Finished(r));
+                return r;
+            }
+            checkFiles(set, h);
+            List<Step> committed = new ArrayList<>();
+            Runner runner = new Runner(historyTable, set, historyNames(), config.listener());
+            Plan plan = null;
+            for (int attempt = 0; ; attempt++) {
+                plan = makePlan(c, set, true);
+                if (given != null && attempt == 0 && (!given.historyFingerprint().equals(plan.historyFingerprint())
+                        || given.schemaVersion() != plan.schemaVersion())) {
+                    throw new ConvergeException(ErrorCode.STALE_PLAN, "the plan was made against a database that has"
+                            + " changed since (history or schema moved). Nothing was changed; make a new plan.");
+                }
+                if (plan.refused()) {
+                    ConvergeException e = plan.refusal();
+                    config.listener().on(new RunEvent.Refused(e));
+                    throw committed.isEmpty() ? e : new ConvergeException(ErrorCode.STOPPED_PART_WAY,
+                            e.getMessage() + "\n  Committed before this: " + names(committed), e);
+                }
+                config.listener().on(new RunEvent.Planned(plan));
+                if (attempt == 0 && config.backup() != null && plan.hasWork()) {
+                    backup(c);
+                }
+                try {
+                    runner.run(c, plan, committed);
+                    break;
+                } catch (Runner.HistoryMoved moved) {
+                    if (attempt >= MAX_REPLANS) {
+                        throw new ConvergeException(ErrorCode.LOCKED, "history kept moving under Converge (another"
+                                + " process is migrating the same database); try again");
+                    }
+                    LOG.log(System.Logger.Level.DEBUG, "history moved; detecting again");
+                }
+            }
+            finalCheck(c, plan, committed);
+            RunResult r = new RunResult(false, committed, plan.notes(), millis(t0));
+            config.listener().on(new RunEvent.Finished(r));
+            return r;
+        } catch (ConvergeException e) {
+            if (!(e.getCause() instanceof ConvergeException)) {
+                config.listener().on(new RunEvent.Refused(e));
+            }
+            throw e;
+        }
+    }
+
+    Plan plan(boolean prove) {
+        MigrationSet set = config.migrations().load();
+        try (Session s = open(false)) {
+            History h = readHistory(s.connection);
+            checkFiles(set, h);
+            return makePlan(s.connection, set, prove);
+        }
+    }
+
+    LintReport lint() {
+        return Lint.run(config.migrations().load(), config.baseline(), config.historyTable());
+    }
+
+    void mark(Version v) {
+        MigrationSet set = config.migrations().load();
+        Migration m = set.get(v).orElseThrow(() -> ConvergeException.builder(ErrorCode.BAD_INPUT,
+                "no migration " + v + " in the migration set; mark takes the version of an existing file").version(v.value()).build());
+        write(c -> {
+            History h = adoptOrCreate(c, set);
+            if (h.get(v).isPresent()) {
+                throw ConvergeException.builder(ErrorCode.BAD_INPUT, "migration " + v + " (" + m.name()
+                        + ") is already recorded (" + h.get(v).get().how().column() + "); nothing changed").version(v.value()).build();
+            }
+            historyTable.record(c, historyTable.entry(c, m, How.MARKED, 0));
+            return null;
+        });
+    }
+
+    boolean unmark(Version v) {
+        MigrationSet set = config.migrations().load();
+        return write(c -> {
+            adoptOrCreate(c, set);
+            return historyTable.delete(c, v);
+        });
+    }
+
+    List<String> repair() {
+        MigrationSet set = config.migrations().load();
+        return write(c -> {
+            History h = adoptOrCreate(c, set);
+            List<String> changes = new ArrayList<>();
+            for (HistoryEntry e : h.entries()) {
+                Migration m = set.get(e.version()).orElse(null);
+                if (m != null && !e.checksum().equals(m.checksum())) {
+                    historyTable.updateChecksum(c, m);
+                    changes.add("migration " + e.version() + " (" + m.name() + "): checksum "
+                            + (e.checksum().isEmpty() ? "(none)" : e.checksum()) + " -> " + m.checksum());
+                }
+            }
+            return changes;
+        });
+    }
+
+    private interface Work<T> {
+        T run(Connection c);
+    }
+
+    private <T> T write(Work<T> w) {
+        try (Session s = open(false)) {
+            Connection c = s.connection;
+            exec(c, "BEGIN IMMEDIATE", "taking the write lock");
+            try {
+                T result = w.run(c);
+                exec(c, "COMMIT", "committing");
+                return result;
+            } catch (RuntimeException e) {
+                try (Statement st = c.createStatement()) {
+                    st.execute("ROLLBACK");
+                } catch (SQLException ignored) {
+                    // already rolled back by SQLite
+                }
+                throw e;
+            }
+        }
+    }
+
+    private History adoptOrCreate(Connection c, MigrationSet set) {
+        History h = historyTable.read(c);
+        if (h.layout() == History.Layout.LEGACY) {
+            return historyTable.adopt(c, h, set);
+        }
+        if (h.layout() == History.Layout.NONE) {
+            historyTable.create(c);
+            return historyTable.read(c);
+        }
+        return h;
+    }
+
+    private static void exec(Connection c, String sql, String doing) {
+        try (Statement st = c.createStatement()) {
+            st.execute(sql);
+        } catch (SQLException e) {
+            throw SqliteErrors.translate(e, doing);
+        }
+    }
+
+    /** Fast path (DESIGN.md §4 step 2): every migration recorded with its checksum, and no schema change since. */
+    private boolean upToDate(MigrationSet set, History h, long schemaVersion) {
+        if (h.layout() != History.Layout.CURRENT || h.lastSchemaVersion() != schemaVersion) {
+            return false;
+        }
+        var byVersion = h.byVersion();
+        for (Migration m : set) {
+            HistoryEntry e = byVersion.get(m.version());
+            if (e == null || !(e.checksum().equals(m.checksum()) || e.checksum().isEmpty())) {
+                return false;
+            }
+        }
+        Version highest = set.highest().orElse(null);
+        for (HistoryEntry e : h.entries()) {
+            if (set.get(e.version()).isEmpty()) {
+                boolean future = highest == null || e.version().compareTo(highest) > 0;
+                if (!future || config.options().refuseFuture()) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** Splits and checks every file not yet applied: incomplete SQL and statements that would break atomicity. */
+    private static void checkFiles(MigrationSet set, History h) {
+        var byVersion = h.byVersion();
+        for (Migration m : set) {
+            HistoryEntry e = byVersion.get(m.version());
+            if (e == null || !e.checksum().equals(m.checksum())) {
+                m.statements();
+                m.checkAtomicity();
+            }
+        }
+    }
+
+    private Plan makePlan(Connection c, MigrationSet set, boolean prove) {
+        Reference ref = Reference.of(set);
+        Schema baselineSchema = config.baseline() == null ? null : Reference.replayScript(config.baseline());
+        History h;
+        Schema live;
+        long sv;
+        exec(c, "BEGIN", "starting a read transaction");
+        try {
+            h = historyTable.read(c);
+            live = SchemaInspector.inspect(c, config.historyTable());
+            if (config.legacyHistoryTable() != null) {
+                live = live.without(ObjectId.table(config.legacyHistoryTable()));
+            }
+            sv = HistoryTable.schemaVersion(c);
+        } finally {
+            exec(c, "COMMIT", "ending a read transaction");
+        }
+        Plan plan = Planner.plan(ref, live, h, sv, config.options(), config.baseline(), baselineSchema);
+        return prove ? Rehearsal.prove(c, plan, historyNames()) : plan;
+    }
+
+    private Set<String> historyNames() {
+        Set<String> names = new LinkedHashSet<>();
+        names.add(config.historyTable());
+        names.add(config.historyTable() + "_converge_new");
+        if (config.legacyHistoryTable() != null) {
+            names.add(config.legacyHistoryTable());
+        }
+        return names;
+    }
+
+    private History readHistory(Connection c) {
+        return historyTable.read(c);
+    }
+
+    /** One full comparison against the target after the last migration; then stamps history for the fast path. */
+    private void finalCheck(Connection c, Plan plan, List<Step> committed) {
+        Schema live = SchemaInspector.inspect(c, config.historyTable());
+        List<String> diff = new ArrayList<>();
+        for (Change ch : SchemaDiff.between(plan.reference().target(), live)) {
+            if (!plan.tolerated().contains(ch.object()) && !(ch instanceof Change.ObjectUnexpected)) {
+                diff.add(ch.describe());
+            }
+        }
+        if (!diff.isEmpty()) {
+            throw new ConvergeException(committed.isEmpty() ? ErrorCode.INTERNAL : ErrorCode.STOPPED_PART_WAY,
+                    "after the run the database does not match the target schema: " + String.join("; ", diff)
+                            + (committed.isEmpty() ? "" : "\n  Committed: " + names(committed)));
+        }
+        History h = historyTable.read(c);
+        long sv = HistoryTable.schemaVersion(c);
+        if (h.layout() == History.Layout.CURRENT && !h.entries().isEmpty() && h.lastSchemaVersion() != sv) {
+            exec(c, "BEGIN IMMEDIATE", "stamping history");
+            try {
+                historyTable.stamp(c);
+                exec(c, "COMMIT", "stamping history");
+            } catch (RuntimeException e) {
+                exec(c, "ROLLBACK", "rolling back");
+                throw e;
+            }
+        }
+    }
+
+    /** A consistent copy with SQLite's backup API (sqlite-jdbc's {@code backup to} command), before any change. */
+    private void backup(Connection c) {
+        java.nio.file.Path target = config.backup().toAbsolutePath();
+        if (java.nio.file.Files.exists(target)) {
+            throw ConvergeException.builder(ErrorCode.BAD_INPUT, "the backup file " + target
+                    + " already exists; choose a new file (Converge never overwrites a backup). Nothing was changed.")
+                    .file(target.toString()).build();
+        }
+        try (Statement s = c.createStatement()) {
+            s.executeUpdate("backup to " + target);
+        } catch (SQLException e) {
+            throw ConvergeException.builder(ErrorCode.BAD_INPUT, "cannot write the backup " + target + ": "
+                    + e.getMessage() + ". Nothing was changed.").file(target.toString()).cause(e).build();
+        }
+    }
+
+    private static String names(List<Step> steps) {
+        List<String> out = new ArrayList<>();
+        for (Step s : steps) {
+            out.add(s.name());
+        }
+        return String.join(", ", out);
+    }
+
+    private static long millis(long t0) {
+        return (System.nanoTime() - t0) / 1_000_000;
+    }
+
+    /** Converge's own connection, with foreign_keys off and the busy timeout set; restores both on close. */
+    private Session open(boolean create) {
+        Connection c;
+        try {
+            if (config.dataSource() != null) {
+                c = config.dataSource().getConnection();
+            } else if (config.url() != null) {
+                SQLiteConfig sc = new SQLiteConfig();
+                if (!create) {
+                    sc.resetOpenMode(SQLiteOpenMode.CREATE);
+                }
+                sc.setBusyTimeout((int) Math.min(Integer.MAX_VALUE, config.lockTimeout().toMillis()));
+                c = DriverManager.getConnection(config.url(), sc.toProperties());
+            } else {
+                throw new ConvergeException(ErrorCode.BAD_INPUT, "no database configured: call url(...) or dataSource(...)");
+            }
+        } catch (SQLException e) {
+            ConvergeException t = SqliteErrors.translate(e, "opening " + config.url());
+            if (t.code() == ErrorCode.NO_DATABASE || t.code() == ErrorCode.INTERNAL) {
+                throw new ConvergeException(create ? t.code() : ErrorCode.NO_DATABASE, "cannot open the database "
+                        + describeUrl() + (create ? "" : " (plan, status and the history commands never create one)")
+                        + ": " + e.getMessage(), e);
+            }
+            throw t;
+        }
+        return new Session(c, config.lockTimeout().toMillis());
+    }
+
+    private String describeUrl() {
+        return config.url() == null ? "(data source)" : config.url().replaceFirst("^jdbc:sqlite:", "");
+    }
+
+    private static final class Session implements AutoCloseable {
+        final Connection connection;
+        private final boolean foreignKeys;
+        private final boolean autoCommit;
+        private final long busyTimeout;
+
+        Session(Connection c, long lockTimeoutMs) {
+            this.connection = c;
+            try {
+                this.autoCommit = c.getAutoCommit();
+                if (!autoCommit) {
+                    c.setAutoCommit(true);
+                }
+                this.foreignKeys = pragma(c, "foreign_keys") == 1;
+                this.busyTimeout = pragma(c, "busy_timeout");
+                try (Statement s = c.createStatement()) {
+                    // pragmas first: inside a transaction PRAGMA foreign_keys does nothing
+                    s.execute("PRAGMA foreign_keys = OFF");
+                    s.execute("PRAGMA busy_timeout = " + lockTimeoutMs);
+                }
+                // a file that is not a database fails only at its first read
+                pragma(c, "schema_version");
+            } catch (SQLException e) {
+                closeQuietly(c);
+                throw SqliteErrors.translate(e, "opening the database");
+            }
+        }
+
+        private static long pragma(Connection c, String name) throws SQLException {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA " + name)) {
+                return rs.next() ? rs.getLong(1) : 0;
+            }
+        }
+
+        @Override
+        public void close() {
+            try (Statement s = connection.createStatement()) {
+                if (!connection.getAutoCommit()) {
+                    connection.setAutoCommit(true);
+                }
+                s.execute("PRAGMA foreign_keys = " + (foreignKeys ? "ON" : "OFF"));
+                s.execute("PRAGMA busy_timeout = " + busyTimeout);
+                if (!autoCommit) {
+                    connection.setAutoCommit(false);
+                }
+            } catch (SQLException e) {
+                LOG.log(System.Logger.Level.DEBUG, "restoring connection settings: " + e.getMessage());
+            } finally {
+                closeQuietly(connection);
+            }
+        }
+
+        private static void closeQuietly(Connection c) {
+            try {
+                c.close();
+            } catch (SQLException e) {
+                LOG.log(System.Logger.Level.DEBUG, "closing: " + e.getMessage());
+            }
+        }
+    }
+}

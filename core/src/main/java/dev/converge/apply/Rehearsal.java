@@ -1,0 +1,170 @@
+package dev.converge.apply;
+
+import dev.converge.detect.Action;
+import dev.converge.detect.Plan;
+import dev.converge.detect.Problem;
+import dev.converge.detect.Step;
+import dev.converge.error.ErrorCode;
+import dev.converge.history.SqliteErrors;
+import dev.converge.inspect.SchemaInspector;
+import dev.converge.schema.Change;
+import dev.converge.schema.Schema;
+import dev.converge.schema.SchemaDiff;
+import dev.converge.sql.Identifiers;
+import dev.converge.sql.Statement;
+import dev.converge.sql.StatementKind;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Proves a plan before anyone runs it: copies the live <em>schema</em> (no rows) into an in-memory database, runs the
+ * plan's statements there, and compares the result with the target. A plan that fails there, or ends anywhere but at
+ * the target, is refused with {@link ErrorCode#AMBIGUOUS_STATE} and the differences. It also marks the steps that drop
+ * tables holding rows, with their row counts.
+ */
+public final class Rehearsal {
+    private Rehearsal() {
+    }
+
+    /** The live catalogue in creation order, for copying. */
+    private static final String CATALOGUE = "SELECT type, name, sql FROM sqlite_schema WHERE sql IS NOT NULL ORDER BY rowid";
+
+    /**
+     * Rehearses {@code plan} against a copy of the schema of {@code live}.
+     *
+     * @param live          Converge's connection to the live database (only read)
+     * @param plan          the plan
+     * @param historyTables the history table and any legacy history table: not copied
+     * @return the plan, with destructive steps marked and, if the rehearsal failed, an AMBIGUOUS_STATE problem
+     */
+    public static Plan prove(Connection live, Plan plan, Set<String> historyTables) {
+        if (plan.refused() || !plan.hasWork()) {
+            return plan;
+        }
+        List<Step> steps = markDestructive(live, plan);
+        List<Problem> problems = new ArrayList<>(plan.problems());
+        try (Connection mem = DriverManager.getConnection("jdbc:sqlite::memory:")) {
+            dev.converge.detect.Reference.Settings.apply(mem);
+            copySchema(live, mem, historyTables);
+            for (Step step : steps) {
+                if (step.action() != Action.EXECUTE && step.action() != Action.BASELINE && step.action() != Action.REPAIR) {
+                    continue;
+                }
+                for (Statement st : step.statements()) {
+                    try (java.sql.Statement s = mem.createStatement()) {
+                        s.execute(st.text());
+                    } catch (SQLException e) {
+                        String file = step.migration() == null ? step.name() : step.migration().origin();
+                        problems.add(new Problem(ErrorCode.AMBIGUOUS_STATE,
+                                step.version() == null ? -1 : step.version().value(), file, st.objectName(),
+                                "the plan fails when rehearsed on a copy of the live schema: " + file + ":" + st.line()
+                                        + " (" + st.firstLine() + "): " + e.getMessage()
+                                        + "\n  The database is in a state Converge cannot converge safely; see `converge plan`."));
+                        return withProblems(plan, steps, problems);
+                    }
+                }
+            }
+            Schema result = SchemaInspector.inspect(mem);
+            List<Change> diff = new ArrayList<>();
+            for (Change c : SchemaDiff.between(plan.reference().target(), result)) {
+                if (!plan.tolerated().contains(c.object())) {
+                    diff.add(c);
+                }
+            }
+            if (!diff.isEmpty()) {
+                StringBuilder sb = new StringBuilder("the plan, rehearsed on a copy of the live schema, does not end at"
+                        + " the target schema (" + diff.size() + " difference(s), expected against actual):");
+                for (Change c : diff) {
+                    sb.append("\n    ").append(c.describe());
+                }
+                sb.append("\n  Nothing was changed. Inspect the objects named above; `converge plan` shows the state of every migration.");
+                problems.add(new Problem(ErrorCode.AMBIGUOUS_STATE, -1, null, diff.get(0).object().toString(), sb.toString()));
+            }
+        } catch (SQLException e) {
+            throw SqliteErrors.translate(e, "rehearsing the plan in memory");
+        }
+        return withProblems(plan, steps, problems);
+    }
+
+    private static Plan withProblems(Plan p, List<Step> steps, List<Problem> problems) {
+        return new Plan(steps, problems, p.notes(), p.detection(), p.historyFingerprint(), p.schemaVersion(),
+                p.tolerated(), p.reference());
+    }
+
+    /** Creates every live object (but the history tables, SQLite's own and shadow tables) in {@code mem}. */
+    static void copySchema(Connection live, Connection mem, Set<String> historyTables) throws SQLException {
+        Set<String> shadows = SchemaInspector.shadowTables(live);
+        List<String[]> pending = new ArrayList<>();
+        try (java.sql.Statement s = live.createStatement(); ResultSet rs = s.executeQuery(CATALOGUE)) {
+            while (rs.next()) {
+                String name = rs.getString(2);
+                String key = Identifiers.key(name);
+                if (key.startsWith("sqlite_") || shadows.contains(key) || isHistory(historyTables, name)) {
+                    continue;
+                }
+                pending.add(new String[]{rs.getString(1), name, rs.getString(3)});
+            }
+        }
+        // creation order normally works; retry what failed (a view created before the table it reads, after a rename)
+        for (int pass = 0; pass < 4 && !pending.isEmpty(); pass++) {
+            List<String[]> failed = new ArrayList<>();
+            SQLException last = null;
+            for (String[] row : pending) {
+                try (java.sql.Statement s = mem.createStatement()) {
+                    s.execute(row[2]);
+                } catch (SQLException e) {
+                    failed.add(row);
+                    last = e;
+                }
+            }
+            if (failed.size() == pending.size() && last != null) {
+                throw last;
+            }
+            pending = failed;
+        }
+    }
+
+    private static boolean isHistory(Set<String> historyTables, String name) {
+        for (String h : historyTables) {
+            if (Identifiers.same(h, name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Marks steps that drop live tables holding rows, with the row count. */
+    private static List<Step> markDestructive(Connection live, Plan plan) {
+        List<Step> out = new ArrayList<>();
+        for (Step step : plan.steps()) {
+            List<String> d = new ArrayList<>();
+            if (step.action() == Action.EXECUTE) {
+                for (Statement st : step.statements()) {
+                    if (st.kind() == StatementKind.DROP_TABLE && st.objectName() != null) {
+                        long rows = rowCount(live, st.objectName());
+                        if (rows > 0) {
+                            d.add("drops table " + st.objectName() + " holding " + rows + " row(s)");
+                        }
+                    }
+                }
+            }
+            out.add(d.isEmpty() ? step : step.withDestructive(d));
+        }
+        return out;
+    }
+
+    private static long rowCount(Connection live, String table) {
+        try (java.sql.Statement s = live.createStatement();
+             ResultSet rs = s.executeQuery("SELECT count(*) FROM " + Identifiers.quote(table))) {
+            return rs.next() ? rs.getLong(1) : 0;
+        } catch (SQLException e) {
+            return 0; // the table does not exist live (created earlier in this run)
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package dev.converge.apply;
+
+import dev.converge.detect.Plan;
+import dev.converge.detect.Step;
+import dev.converge.error.ConvergeException;
+import dev.converge.history.HistoryEntry;
+import dev.converge.sql.Statement;
+
+/** What happens during a run, in order, for progress displays and logs. */
+public sealed interface RunEvent {
+    /** A plan was made (and proven). */
+    record Planned(Plan plan) implements RunEvent {
+    }
+
+    /** A step begins: {@code index} of {@code total} steps that change the database (1-based). */
+    record StepStarted(Step step, int index, int total) implements RunEvent {
+    }
+
+    /** A statement of the step was executed ({@code index} of {@code total}, 1-based). */
+    record StatementExecuted(Step step, Statement statement, int index, int total) implements RunEvent {
+    }
+
+    /** The objects the step touched were verified against the reference. */
+    record Verified(Step step) implements RunEvent {
+    }
+
+    /** The step's history row was written and committed. */
+    record Recorded(Step step, HistoryEntry entry) implements RunEvent {
+    }
+
+    /** The run stopped with an error; nothing of the failing step was kept. */
+    record Refused(ConvergeException error) implements RunEvent {
+    }
+
+    /** The run ended. */
+    record Finished(RunResult result) implements RunEvent {
+    }
+}

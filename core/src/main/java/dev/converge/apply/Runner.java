@@ -1,0 +1,373 @@
+package dev.converge.apply;
+
+import dev.converge.detect.Action;
+import dev.converge.detect.MigrationEffects;
+import dev.converge.detect.MigrationState;
+import dev.converge.detect.ObjectHistory;
+import dev.converge.detect.Plan;
+import dev.converge.detect.Reference;
+import dev.converge.detect.Step;
+import dev.converge.error.ConvergeException;
+import dev.converge.error.ErrorCode;
+import dev.converge.history.History;
+import dev.converge.history.HistoryEntry;
+import dev.converge.history.HistoryTable;
+import dev.converge.history.How;
+import dev.converge.history.SqliteErrors;
+import dev.converge.inspect.SchemaInspector;
+import dev.converge.schema.Change;
+import dev.converge.schema.ObjectId;
+import dev.converge.schema.ObjectType;
+import dev.converge.schema.Schema;
+import dev.converge.schema.SchemaDiff;
+import dev.converge.schema.SchemaObject;
+import dev.converge.schema.SchemaParser;
+import dev.converge.source.Migration;
+import dev.converge.source.MigrationSet;
+import dev.converge.sql.Identifiers;
+import dev.converge.sql.Statement;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Carries out a proven {@link Plan} (DESIGN.md §4 step 6). Each migration runs in its own transaction on an
+ * autocommit connection whose {@code foreign_keys} the caller switched off beforehand: {@code BEGIN IMMEDIATE} (the
+ * write lock first, so the busy timeout applies), re-read history — if another process moved it, stop and let the
+ * caller detect again — run the planned statements one per JDBC call, verify every object the migration touched
+ * against the reference, check foreign keys of the touched tables for new violations, write the history row with the
+ * {@code schema_version}, {@code COMMIT}. Any failure rolls back and closes the connection.
+ */
+public final class Runner {
+    private static final System.Logger LOG = System.getLogger(Runner.class.getName());
+
+    /** Catalogue rows of one object, by name. */
+    private static final String ROW_BY_NAME = "SELECT type, name, tbl_name, sql FROM sqlite_schema WHERE name = ? COLLATE NOCASE AND type = ?";
+
+    private final HistoryTable history;
+    private final RunListener listener;
+    private final MigrationSet set;
+    private final Set<String> historyTables;
+
+    /** Thrown inside a run when history moved under the plan: the caller plans again. */
+    public static final class HistoryMoved extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        HistoryMoved() {
+            super("history moved", null, false, false);
+        }
+    }
+
+    public Runner(HistoryTable history, MigrationSet set, Set<String> historyTables, RunListener listener) {
+        this.history = history;
+        this.set = set;
+        this.historyTables = historyTables;
+        this.listener = listener;
+    }
+
+    /**
+     * Runs the work of {@code plan} on {@code c}. Returns the steps committed. Throws {@link HistoryMoved} (after
+     * rolling back the current transaction, with {@code committed} holding what this call committed) when another
+     * process changed history since the plan was made; the caller plans again and calls this once more.
+     */
+    public List<Step> run(Connection c, Plan plan, List<Step> committed) throws HistoryMoved {
+        List<Step> work = plan.work();
+        String expectedHistory = plan.historyFingerprint();
+        long expectedSchema = plan.schemaVersion();
+        Reference ref = plan.reference();
+        int index = 0;
+        for (int w = 0; w < work.size(); w++) {
+            Step step = work.get(w);
+            if (step.action() == Action.RECORD && step.how() == How.BASELINE) {
+                continue; // recorded inside the baseline's transaction
+            }
+            index++;
+            listener.on(new RunEvent.StepStarted(step, index, work.size()));
+            long t0 = System.nanoTime();
+            begin(c, step, committed);
+            try {
+                History h = history.read(c);
+                if (!h.fingerprint().equals(expectedHistory) || HistoryTable.schemaVersion(c) != expectedSchema) {
+                    rollbackQuietly(c);
+                    throw new HistoryMoved();
+                }
+                if (h.layout() == History.Layout.LEGACY) {
+                    history.adopt(c, h, set);
+                } else if (h.layout() == History.Layout.NONE) {
+                    history.create(c);
+                }
+                if (step.action() == Action.BASELINE) {
+                    runBaseline(c, step, work, ref, plan, committed, t0);
+                } else {
+                    runStep(c, step, ref, committed, t0);
+                }
+                expectedHistory = history.read(c).fingerprint();
+                expectedSchema = HistoryTable.schemaVersion(c);
+                commit(c, step);
+                committed.add(step);
+            } catch (HistoryMoved e) {
+                throw e;
+            } catch (ConvergeException e) {
+                rollbackQuietly(c);
+                throw partWay(e, step, committed);
+            } catch (RuntimeException e) {
+                rollbackQuietly(c);
+                throw partWay(new ConvergeException(ErrorCode.INTERNAL, "unexpected failure in " + step.name() + ": " + e, e),
+                        step, committed);
+            }
+        }
+        return committed;
+    }
+
+    private void runStep(Connection c, Step step, Reference ref, List<Step> committed, long t0) {
+        Migration m = step.migration();
+        Map<String, Long> fkBefore = foreignKeyViolations(c, tablesOf(step.verify()), step);
+        int k = 0;
+        for (Statement st : step.statements()) {
+            k++;
+            execute(c, st, step);
+            listener.on(new RunEvent.StatementExecuted(step, st, k, step.statements().size()));
+        }
+        verify(c, step, ref);
+        listener.on(new RunEvent.Verified(step));
+        Map<String, Long> fkAfter = foreignKeyViolations(c, tablesOf(step.verify()), step);
+        for (Map.Entry<String, Long> e : fkAfter.entrySet()) {
+            long before = fkBefore.getOrDefault(e.getKey(), 0L);
+            if (e.getValue() > before) {
+                throw fail(step, null, "leaves " + (e.getValue() - before) + " new foreign-key violation(s) in table "
+                        + e.getKey() + " (PRAGMA foreign_key_check); it was rolled back", null);
+            }
+        }
+        if (m != null && step.how() != null) {
+            HistoryEntry entry = history.entry(c, m, step.how(), (System.nanoTime() - t0) / 1_000_000);
+            history.record(c, entry);
+            listener.on(new RunEvent.Recorded(step, entry));
+        }
+    }
+
+    private void runBaseline(Connection c, Step step, List<Step> work, Reference ref, Plan plan, List<Step> committed,
+                             long t0) {
+        int k = 0;
+        for (Statement st : step.statements()) {
+            k++;
+            execute(c, st, step);
+            listener.on(new RunEvent.StatementExecuted(step, st, k, step.statements().size()));
+        }
+        Schema live = SchemaInspector.inspect(c, history.name());
+        List<Change> diff = SchemaDiff.between(ref.target(), live);
+        if (!diff.isEmpty()) {
+            throw fail(step, null, "the baseline did not build the target schema: " + describe(diff), null);
+        }
+        listener.on(new RunEvent.Verified(step));
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        for (Step s : work) {
+            if (s.action() == Action.RECORD && s.how() == How.BASELINE) {
+                HistoryEntry entry = history.entry(c, s.migration(), How.BASELINE, ms);
+                history.record(c, entry);
+                listener.on(new RunEvent.Recorded(s, entry));
+                committed.add(s);
+            }
+        }
+    }
+
+    /**
+     * Verifies every object the step touched: it must stand as the reference has it at or after the migration's last
+     * touch of it (a later migration may already have moved it on), or, for a repair, as in the target.
+     */
+    private void verify(Connection c, Step step, Reference ref) {
+        if (step.state() == MigrationState.OUT_OF_ORDER) {
+            return; // later migrations may have changed its objects since; the final comparison judges
+        }
+        MigrationEffects me = step.migration() == null ? null : effectsOf(ref, step.migration());
+        List<String> bad = new ArrayList<>();
+        for (ObjectId id : step.verify()) {
+            ObjectHistory h = ref.objects().get(id);
+            if (h == null) {
+                continue;
+            }
+            SchemaObject actual = readObject(c, id);
+            int from = me == null ? h.size() - 1 : h.intervalAt(me.lastTouch(id));
+            boolean ok = false;
+            for (int i : h.matching(actual)) {
+                if (i >= from) {
+                    ok = true;
+                    break;
+                }
+            }
+            if (!ok) {
+                SchemaObject expected = me == null ? h.definition(h.size() - 1) : h.at(me.end());
+                if (expected != null && actual != null) {
+                    bad.add(describe(SchemaDiff.between(expected, actual)));
+                } else {
+                    bad.add(id + ": expected " + (expected == null ? "absent" : "present") + ", actual "
+                            + (actual == null ? "absent" : "present"));
+                }
+            }
+        }
+        if (!bad.isEmpty()) {
+            throw fail(step, null, "does not verify against the reference (expected against actual): "
+                    + String.join("; ", bad) + "; it was rolled back", null);
+        }
+    }
+
+    private static MigrationEffects effectsOf(Reference ref, Migration m) {
+        for (MigrationEffects me : ref.migrations()) {
+            if (me.migration().version().equals(m.version())) {
+                return me;
+            }
+        }
+        throw new IllegalStateException("not in reference: " + m.name());
+    }
+
+    private SchemaObject readObject(Connection c, ObjectId id) {
+        try (PreparedStatement ps = c.prepareStatement(ROW_BY_NAME)) {
+            ps.setString(1, id.key());
+            ps.setString(2, id.type().sqlName());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next() || rs.getString(4) == null) {
+                    return null;
+                }
+                return SchemaParser.parse(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4));
+            }
+        } catch (SQLException e) {
+            throw SqliteErrors.translate(e, "verifying " + id);
+        }
+    }
+
+    private static Set<String> tablesOf(List<ObjectId> ids) {
+        Set<String> out = new LinkedHashSet<>();
+        for (ObjectId id : ids) {
+            if (id.type() == ObjectType.TABLE) {
+                out.add(id.key());
+            }
+        }
+        return out;
+    }
+
+    /** Violations per existing table, from {@code PRAGMA foreign_key_check}. */
+    private Map<String, Long> foreignKeyViolations(Connection c, Set<String> tables, Step step) {
+        Map<String, Long> out = new HashMap<>();
+        for (String t : tables) {
+            if (isHistory(t)) {
+                continue;
+            }
+            try (java.sql.Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT count(*) FROM pragma_foreign_key_check(" + Identifiers.literal(t) + ")")) {
+                out.put(t, rs.next() ? rs.getLong(1) : 0);
+            } catch (SQLException e) {
+                // the table does not exist (yet, or any more), or is virtual: nothing to check
+                out.put(t, 0L);
+            }
+        }
+        return out;
+    }
+
+    private boolean isHistory(String t) {
+        for (String h : historyTables) {
+            if (Identifiers.same(h, t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void execute(Connection c, Statement st, Step step) {
+        try (java.sql.Statement s = c.createStatement()) {
+            s.execute(st.text());
+        } catch (SQLException e) {
+            throw fail(step, st, e.getMessage(), e);
+        }
+    }
+
+    private ConvergeException fail(Step step, Statement st, String what, SQLException cause) {
+        String file = step.migration() == null ? step.name() : step.migration().origin();
+        StringBuilder sb = new StringBuilder();
+        if (step.version() != null) {
+            sb.append("migration ").append(step.version()).append(" (").append(file);
+        } else {
+            sb.append(step.name()).append(" (").append(file);
+        }
+        if (st != null) {
+            sb.append(':').append(st.line()).append(") failed at: ").append(st.firstLine()).append("\n  SQLite: ").append(what);
+        } else {
+            sb.append(") ").append(what);
+        }
+        ErrorCode code = ErrorCode.MIGRATION_FAILED;
+        if (cause != null) {
+            ConvergeException t = SqliteErrors.translate(cause, "running " + step.name());
+            if (t.code() != ErrorCode.INTERNAL) {
+                code = t.code();
+                sb.append("\n  ").append(t.getMessage());
+            }
+        }
+        ConvergeException.Builder b = ConvergeException.builder(code, sb.toString()).file(file).cause(cause);
+        if (st != null) {
+            b.line(st.line()).object(st.objectName());
+        }
+        if (step.version() != null) {
+            b.version(step.version().value());
+        }
+        return b.build();
+    }
+
+    /** Adds the committed migrations to a failure; exit 3 when some committed. */
+    private static ConvergeException partWay(ConvergeException e, Step failed, List<Step> committed) {
+        if (committed.isEmpty()) {
+            return e;
+        }
+        StringBuilder sb = new StringBuilder(e.getMessage());
+        sb.append("\n  Stopped part-way: committed before the failure: ");
+        List<String> names = new ArrayList<>();
+        for (Step s : committed) {
+            names.add(s.name());
+        }
+        sb.append(String.join(", ", names)).append("; ").append(failed.name())
+                .append(" and everything after it were not applied. Fix the cause and run again.");
+        ConvergeException.Builder b = ConvergeException.builder(ErrorCode.STOPPED_PART_WAY, sb.toString()).cause(e);
+        e.file().ifPresent(b::file);
+        e.line().ifPresent(b::line);
+        e.version().ifPresent(b::version);
+        e.object().ifPresent(b::object);
+        return b.build();
+    }
+
+    private void begin(Connection c, Step step, List<Step> committed) {
+        try (java.sql.Statement s = c.createStatement()) {
+            s.execute("BEGIN IMMEDIATE");
+        } catch (SQLException e) {
+            throw partWay(SqliteErrors.translate(e, "taking the write lock for " + step.name()), step, committed);
+        }
+    }
+
+    private void commit(Connection c, Step step) {
+        try (java.sql.Statement s = c.createStatement()) {
+            s.execute("COMMIT");
+        } catch (SQLException e) {
+            throw fail(step, null, "could not commit: " + e.getMessage(), e);
+        }
+    }
+
+    static void rollbackQuietly(Connection c) {
+        try (java.sql.Statement s = c.createStatement()) {
+            s.execute("ROLLBACK");
+        } catch (SQLException e) {
+            LOG.log(System.Logger.Level.DEBUG, "rollback after failure: " + e.getMessage());
+        }
+    }
+
+    private static String describe(List<Change> changes) {
+        List<String> out = new ArrayList<>();
+        for (Change ch : changes) {
+            out.add(ch.describe());
+        }
+        return String.join("; ", out);
+    }
+}

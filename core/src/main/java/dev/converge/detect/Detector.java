@@ -1,0 +1,304 @@
+package dev.converge.detect;
+
+import dev.converge.history.History;
+import dev.converge.history.HistoryEntry;
+import dev.converge.schema.ObjectId;
+import dev.converge.schema.Schema;
+import dev.converge.schema.SchemaObject;
+import dev.converge.source.Version;
+import dev.converge.sql.Identifiers;
+import dev.converge.sql.Statement;
+import dev.converge.sql.StatementKind;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Decides, from the reference, the live schema and the history alone, the state of every migration (DESIGN.md §4
+ * step 4). Pure: values in, a {@link Detection} out.
+ *
+ * <p>Each object the migrations name has a <em>position</em>: the interval of its timeline whose definition equals
+ * the live one. Absence, and definitions that recur, match several intervals; such an object takes the latest match
+ * that is not after the end of migration F, where F is the highest migration such that every migration up to it whose
+ * effects are unambiguous shows at least one of them in place (is not plainly absent). A migration's effect on an
+ * object holds when the object's position is at or after the migration's last touch of it, is missing when it is
+ * before the first touch, and is intermediate in between (an interrupted run).
+ */
+public final class Detector {
+    private Detector() {
+    }
+
+    /**
+     * Gives every migration of the reference, and every history row without a file, its state.
+     *
+     * @param ref     the reference of the migration set
+     * @param live    the live schema, without the history table
+     * @param history the history as read
+     */
+    public static Detection detect(Reference ref, Schema live, History history) {
+        Map<Version, HistoryEntry> recorded = history.byVersion();
+        List<MigrationEffects> ms = ref.migrations();
+        int n = ms.size();
+
+        // 1. positions: matching intervals per object the reference names
+        Map<ObjectId, List<Integer>> matches = new HashMap<>();
+        for (ObjectHistory h : ref.objects().values()) {
+            SchemaObject l = live.get(h.id()).orElse(null);
+            matches.put(h.id(), h.matching(l));
+        }
+
+        // 2. F: highest index such that every migration up to it with unambiguous effects shows some of them
+        int f = -1;
+        for (int i = 0; i < n; i++) {
+            MigrationEffects me = ms.get(i);
+            if (recorded.containsKey(me.migration().version()) || showsUnambiguousEvidence(ref, me, matches) != Boolean.FALSE) {
+                f = i;
+            } else {
+                break;
+            }
+        }
+        int fPoint = f < 0 ? 0 : ms.get(f).end();
+
+        // 3. position (interval index) of every object, or -1 for a conflict
+        Map<ObjectId, Integer> position = new HashMap<>();
+        for (ObjectHistory h : ref.objects().values()) {
+            List<Integer> m = matches.get(h.id());
+            int pos;
+            if (m.isEmpty()) {
+                pos = -1;
+            } else if (m.size() == 1) {
+                pos = m.get(0);
+            } else {
+                pos = -1;
+                for (int idx : m) {
+                    if (h.start(idx) <= fPoint) {
+                        pos = idx; // latest match not after F (m is ascending)
+                    }
+                }
+                if (pos < 0) {
+                    pos = m.get(0);
+                }
+            }
+            position.put(h.id(), pos);
+        }
+
+        // 4. per migration
+        Version highestApplied = null;
+        for (HistoryEntry e : history.entries()) {
+            if (highestApplied == null || e.version().compareTo(highestApplied) > 0) {
+                highestApplied = e.version();
+            }
+        }
+        List<MigrationStatus> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            MigrationEffects me = ms.get(i);
+            Version v = me.migration().version();
+            HistoryEntry entry = recorded.get(v);
+            if (entry != null) {
+                boolean same = entry.checksum().isEmpty() || entry.checksum().equals(me.migration().checksum());
+                out.add(new MigrationStatus(v, me.migration().name(), same ? MigrationState.APPLIED
+                        : MigrationState.CHECKSUM_MISMATCH,
+                        same ? Reason.of("recorded " + entry.how().column() + " at " + entry.appliedAt())
+                                : Reason.of("recorded with checksum " + entry.checksum() + ", file now has "
+                                + me.migration().checksum()),
+                        me.migration(), entry, 0, List.of(), false, null));
+                continue;
+            }
+            MigrationStatus s = judge(ref, me, live, position, i <= f);
+            if (highestApplied != null && v.compareTo(highestApplied) < 0 && s.state() != MigrationState.PRESENT) {
+                s = new MigrationStatus(v, s.name(), MigrationState.OUT_OF_ORDER,
+                        new Reason("not recorded, older than the newest applied migration " + highestApplied
+                                + "; would be " + s.state() + ": " + s.reason().summary(), s.reason().holding(),
+                                s.reason().missing(), s.reason().intermediate(), s.reason().conflicts()),
+                        s.migration(), null, s.resumeAfter(), s.temporaries(), s.replaces(), s.state());
+            }
+            out.add(s);
+        }
+        Version highest = ref.migrationSet().highest().orElse(null);
+        for (HistoryEntry e : history.entries()) {
+            if (ref.migrationSet().get(e.version()).isPresent()) {
+                continue;
+            }
+            boolean future = highest == null || e.version().compareTo(highest) > 0;
+            out.add(new MigrationStatus(e.version(), e.name(), future ? MigrationState.FUTURE : MigrationState.MISSING,
+                    Reason.of(future ? "recorded by a newer release: above this set's highest version " + highest
+                            : "recorded, but no file " + e.name() + " in the migration set"),
+                    null, e, 0, List.of(), false, null));
+        }
+        out.sort((a, b) -> a.version().compareTo(b.version()));
+        return new Detection(out, f < 0 ? null : ms.get(f).migration().version(), unmanaged(ref, live));
+    }
+
+    /** TRUE: some unambiguous effect shows; FALSE: it has unambiguous effects and none shows; null: none unambiguous. */
+    private static Boolean showsUnambiguousEvidence(Reference ref, MigrationEffects me, Map<ObjectId, List<Integer>> matches) {
+        Boolean result = null;
+        for (ObjectId id : me.touched()) {
+            List<Integer> m = matches.get(id);
+            if (m.size() != 1) {
+                continue; // ambiguous or conflicting: no evidence either way
+            }
+            ObjectHistory h = ref.objects().get(id);
+            int pos = m.get(0);
+            if (pos >= h.intervalAt(me.firstTouch(id))) {
+                return Boolean.TRUE;
+            }
+            result = Boolean.FALSE;
+        }
+        return result;
+    }
+
+    private static MigrationStatus judge(Reference ref, MigrationEffects me, Schema live, Map<ObjectId, Integer> position,
+                                         boolean withinF) {
+        Version v = me.migration().version();
+        String name = me.migration().name();
+        if (me.hasNoSchemaEffect()) {
+            return withinF
+                    ? status(me, MigrationState.PRESENT, Reason.of("no schema effect; the migrations around it are in place"))
+                    : status(me, MigrationState.ABSENT, Reason.of("no schema effect; the migrations before it are not all in place"));
+        }
+        List<ObjectId> holding = new ArrayList<>();
+        List<ObjectId> missing = new ArrayList<>();
+        List<ObjectId> mid = new ArrayList<>();
+        List<ObjectConflict> conflicts = new ArrayList<>();
+        for (ObjectId id : me.touched()) {
+            ObjectHistory h = ref.objects().get(id);
+            int pos = position.get(id);
+            if (pos < 0) {
+                conflicts.add(new ObjectConflict(id, h.at(me.end()), live.get(id).orElse(null)));
+            } else if (pos >= h.intervalAt(me.lastTouch(id))) {
+                holding.add(id);
+            } else if (pos < h.intervalAt(me.firstTouch(id))) {
+                missing.add(id);
+            } else {
+                mid.add(id);
+            }
+        }
+        if (!conflicts.isEmpty()) {
+            boolean replaces = true;
+            for (ObjectConflict c : conflicts) {
+                replaces &= replacedBy(me, c.object());
+            }
+            String summary = replaces
+                    ? "objects match no point of the reference, but this migration drops and re-creates them"
+                    : "objects match no point of the reference and this migration does not replace them";
+            return new MigrationStatus(v, name, MigrationState.CONFLICT,
+                    new Reason(summary, holding, missing, mid, conflicts), me.migration(), null, 0, List.of(), replaces, null);
+        }
+        if (!mid.isEmpty()) {
+            int j = halfPoint(ref, me, live);
+            if (j > 0) {
+                List<ObjectId> temporaries = temporaries(ref, me, j);
+                boolean besideSource = !temporaries.isEmpty() && onlyTemporariesMoved(ref, me, live, temporaries);
+                String summary = besideSource
+                        ? "interrupted after statement " + j + " of " + me.statements().size()
+                        + ", leaving temporary " + temporaries + " beside its source: drop it and run the migration whole"
+                        : "interrupted after statement " + j + " of " + me.statements().size() + ": resume after it";
+                return new MigrationStatus(v, name, MigrationState.HALF_APPLIED,
+                        new Reason(summary, holding, missing, mid, List.of()), me.migration(), null,
+                        besideSource ? 0 : j, besideSource ? temporaries : List.of(), false, null);
+            }
+            List<ObjectConflict> odd = new ArrayList<>();
+            for (ObjectId id : mid) {
+                odd.add(new ObjectConflict(id, ref.objects().get(id).at(me.end()), live.get(id).orElse(null)));
+            }
+            return new MigrationStatus(v, name, MigrationState.CONFLICT,
+                    new Reason("objects stand mid-migration, but not at any one statement of it", holding, missing,
+                            List.of(), odd), me.migration(), null, 0, List.of(), false, null);
+        }
+        if (missing.isEmpty()) {
+            return new MigrationStatus(v, name, MigrationState.PRESENT,
+                    new Reason("every effect already holds", holding, missing, mid, List.of()), me.migration(), null, 0,
+                    List.of(), false, null);
+        }
+        if (holding.isEmpty()) {
+            return new MigrationStatus(v, name, MigrationState.ABSENT,
+                    new Reason("none of its effects holds", holding, missing, mid, List.of()), me.migration(), null, 0,
+                    List.of(), false, null);
+        }
+        return new MigrationStatus(v, name, MigrationState.PARTIAL,
+                new Reason("some effects hold, the rest are missing", holding, missing, mid, List.of()), me.migration(),
+                null, 0, List.of(), false, null);
+    }
+
+    private static MigrationStatus status(MigrationEffects me, MigrationState s, Reason r) {
+        return new MigrationStatus(me.migration().version(), me.migration().name(), s, r, me.migration(), null, 0,
+                List.of(), false, null);
+    }
+
+    /** True when the migration's first statement touching {@code id} drops it: it replaces whatever stands there. */
+    private static boolean replacedBy(MigrationEffects me, ObjectId id) {
+        for (int j = 0; j < me.statements().size(); j++) {
+            if (me.effects().get(j).contains(id)) {
+                Statement st = me.statements().get(j);
+                boolean drop = switch (st.kind()) {
+                    case DROP_TABLE, DROP_INDEX, DROP_VIEW, DROP_TRIGGER -> true;
+                    default -> false;
+                };
+                // dropping a table drops its indexes and triggers too
+                return drop && (st.objectName() != null && (Identifiers.same(st.objectName(), id.key())
+                        || st.kind() == StatementKind.DROP_TABLE));
+            }
+        }
+        return false;
+    }
+
+    /** The largest j (0 &lt; j &lt; statements) such that every object it touches stands as after its statement j; else 0. */
+    private static int halfPoint(Reference ref, MigrationEffects me, Schema live) {
+        for (int j = me.statements().size() - 1; j >= 1; j--) {
+            int point = me.start() + j;
+            boolean all = true;
+            for (ObjectId id : me.touched()) {
+                SchemaObject expected = ref.objects().get(id).at(point);
+                SchemaObject actual = live.get(id).orElse(null);
+                if (expected == null ? actual != null : actual == null || !expected.sameDefinition(actual)) {
+                    all = false;
+                    break;
+                }
+            }
+            if (all) {
+                return j;
+            }
+        }
+        return 0;
+    }
+
+    /** Objects absent before and after the migration but present after its statement j. */
+    private static List<ObjectId> temporaries(Reference ref, MigrationEffects me, int j) {
+        List<ObjectId> out = new ArrayList<>();
+        for (ObjectId id : me.touched()) {
+            ObjectHistory h = ref.objects().get(id);
+            if (h.at(me.start()) == null && h.at(me.end()) == null && h.at(me.start() + j) != null) {
+                out.add(id);
+            }
+        }
+        return out;
+    }
+
+    /** True when every object the migration touches, except the temporaries, still stands as before it. */
+    private static boolean onlyTemporariesMoved(Reference ref, MigrationEffects me, Schema live, List<ObjectId> temps) {
+        for (ObjectId id : me.touched()) {
+            if (temps.contains(id)) {
+                continue;
+            }
+            SchemaObject before = ref.objects().get(id).at(me.start());
+            SchemaObject actual = live.get(id).orElse(null);
+            if (before == null ? actual != null : actual == null || !before.sameDefinition(actual)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Live objects that no migration names: left alone and reported. */
+    private static List<ObjectId> unmanaged(Reference ref, Schema live) {
+        List<ObjectId> out = new ArrayList<>();
+        for (ObjectId id : live.ids()) {
+            if (!ref.names(id)) {
+                out.add(id);
+            }
+        }
+        return out;
+    }
+}

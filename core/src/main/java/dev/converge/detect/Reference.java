@@ -1,0 +1,363 @@
+package dev.converge.detect;
+
+import dev.converge.error.ConvergeException;
+import dev.converge.error.ErrorCode;
+import dev.converge.inspect.SchemaInspector;
+import dev.converge.schema.ObjectId;
+import dev.converge.schema.ObjectType;
+import dev.converge.schema.Schema;
+import dev.converge.schema.SchemaObject;
+import dev.converge.schema.SchemaParser;
+import dev.converge.source.Migration;
+import dev.converge.source.MigrationSet;
+import dev.converge.sql.Identifiers;
+import dev.converge.sql.Statement;
+import dev.converge.sql.StatementKind;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What the migration set does, learned by replaying it statement by statement on an empty in-memory database.
+ *
+ * <p>The timeline has one point per statement boundary: point 0 is the empty database, point {@code g} is the state
+ * after the g-th statement of the whole set. The reference keeps, per object, the sequence of its definitions over
+ * that timeline ({@link ObjectHistory}) and, per statement, the objects it created, altered or dropped — never n whole
+ * schemas. After a statement it re-reads only the catalogue rows the statement may have touched, and only when
+ * {@code PRAGMA schema_version} moved, so the replay costs little more than executing the statements.
+ *
+ * <p>The reference depends only on the migration set; {@link #of(MigrationSet)} caches it by the checksum chain.
+ */
+public final class Reference {
+    private static final System.Logger LOG = System.getLogger(Reference.class.getName());
+
+    /** Reads the catalogue rows of named objects and of the objects that belong to named tables. */
+    private static final String ROWS_BY_NAME =
+            "SELECT type, name, tbl_name, sql FROM sqlite_schema WHERE name = ?1 COLLATE NOCASE OR tbl_name = ?1 COLLATE NOCASE";
+    /** Reads the whole catalogue; used after statements whose reach is not known from their text (ALTER, virtual tables). */
+    private static final String ALL_ROWS = "SELECT type, name, tbl_name, sql FROM sqlite_schema";
+    /** The counter SQLite bumps on every schema change. */
+    private static final String SCHEMA_VERSION = "PRAGMA schema_version";
+
+    private static final Map<String, Reference> CACHE = new ConcurrentHashMap<>();
+    private static final int CACHE_LIMIT = 8;
+
+    private final MigrationSet set;
+    private final List<MigrationEffects> migrations;
+    private final Map<ObjectId, ObjectHistory> objects;
+    private final int lastPoint;
+    private volatile Schema target;
+
+    private Reference(MigrationSet set, List<MigrationEffects> migrations, Map<ObjectId, ObjectHistory> objects,
+                      int lastPoint) {
+        this.set = set;
+        this.migrations = List.copyOf(migrations);
+        this.objects = Collections.unmodifiableMap(objects);
+        this.lastPoint = lastPoint;
+    }
+
+    /** The reference of {@code set}, from the cache when the same set (by checksum chain) was replayed before. */
+    public static Reference of(MigrationSet set) {
+        String key = set.checksumChain();
+        Reference cached = CACHE.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        Reference built = replay(set);
+        if (CACHE.size() >= CACHE_LIMIT) {
+            CACHE.clear();
+        }
+        CACHE.put(key, built);
+        return built;
+    }
+
+    /** Empties the cache (benchmarks measure the uncached case with it). */
+    public static void clearCache() {
+        CACHE.clear();
+    }
+
+    /** Replays {@code set} without the cache. */
+    public static Reference replay(MigrationSet set) {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite::memory:")) {
+            Settings.apply(c);
+            return new Replay(c).run(set);
+        } catch (SQLException e) {
+            throw new ConvergeException(ErrorCode.INTERNAL, "cannot open an in-memory SQLite database for the replay: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The schema a script (a baseline) creates on an empty in-memory database, statement by statement. A statement
+     * that fails is a {@link ErrorCode#BAD_INPUT} error naming the script's file and line.
+     */
+    public static Schema replayScript(dev.converge.source.Script script) {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite::memory:")) {
+            Settings.apply(c);
+            for (Statement st : script.statements()) {
+                try (java.sql.Statement s = c.createStatement()) {
+                    s.execute(st.text());
+                } catch (SQLException e) {
+                    throw ConvergeException.builder(ErrorCode.BAD_INPUT, script.origin() + ":" + st.line()
+                                    + ": the baseline does not run on an empty database: " + e.getMessage()
+                                    + "\n  statement: " + st.firstLine())
+                            .file(script.origin()).line(st.line()).cause(e).build();
+                }
+            }
+            return SchemaInspector.inspect(c);
+        } catch (SQLException e) {
+            throw new ConvergeException(ErrorCode.INTERNAL, "cannot replay the baseline in memory: " + e.getMessage(), e);
+        }
+    }
+
+    public MigrationSet migrationSet() {
+        return set;
+    }
+
+    /** Per migration, in version order: its statements, their points and their effects. */
+    public List<MigrationEffects> migrations() {
+        return migrations;
+    }
+
+    /** Every object any migration ever created, with its definitions over the timeline. */
+    public Map<ObjectId, ObjectHistory> objects() {
+        return objects;
+    }
+
+    /** True when some migration creates, alters or drops an object with this id. */
+    public boolean names(ObjectId id) {
+        return objects.containsKey(id);
+    }
+
+    /** The last point of the timeline: after every statement of every migration. */
+    public int lastPoint() {
+        return lastPoint;
+    }
+
+    /** The schema at a point of the timeline. */
+    public Schema schemaAt(int point) {
+        List<SchemaObject> out = new ArrayList<>();
+        for (ObjectHistory h : objects.values()) {
+            SchemaObject o = h.at(point);
+            if (o != null) {
+                out.add(o);
+            }
+        }
+        return Schema.of(out);
+    }
+
+    /** S_n: the schema after every migration. */
+    public Schema target() {
+        Schema t = target;
+        if (t == null) {
+            t = schemaAt(lastPoint);
+            target = t;
+        }
+        return t;
+    }
+
+    /** The pragmas the reference and the runner share, so both see the same SQLite. */
+    public static final class Settings {
+        private Settings() {
+        }
+
+        /** {@code foreign_keys} off (actions must not fire during migrations); {@code legacy_alter_table} at its default OFF. */
+        public static void apply(Connection c) throws SQLException {
+            try (java.sql.Statement s = c.createStatement()) {
+                s.execute("PRAGMA foreign_keys = OFF");
+                s.execute("PRAGMA legacy_alter_table = OFF");
+            }
+        }
+    }
+
+    /** One replay run: executes every statement and records what moved. */
+    private static final class Replay {
+        private final Connection c;
+        private final Map<ObjectId, ObjectHistory.Builder> objects = new LinkedHashMap<>();
+        /** Current catalogue text per object (the sql column), to tell which rows a statement changed. */
+        private final Map<ObjectId, String> texts = new HashMap<>();
+        private final Set<String> virtualTables = new HashSet<>();
+        private int point;
+        private long schemaVersion;
+
+        Replay(Connection c) {
+            this.c = c;
+        }
+
+        Reference run(MigrationSet set) throws SQLException {
+            List<MigrationEffects> out = new ArrayList<>(set.size());
+            try (java.sql.Statement s = c.createStatement();
+                 PreparedStatement version = c.prepareStatement(SCHEMA_VERSION);
+                 PreparedStatement byName = c.prepareStatement(ROWS_BY_NAME)) {
+                schemaVersion = readLong(version);
+                for (Migration m : set) {
+                    List<Statement> statements = m.statements();
+                    int start = point;
+                    List<Set<ObjectId>> effects = new ArrayList<>(statements.size());
+                    for (Statement st : statements) {
+                        try {
+                            s.execute(st.text());
+                        } catch (SQLException e) {
+                            throw ConvergeException.builder(ErrorCode.REPLAY_FAILED,
+                                            m.name() + ":" + st.line() + ": migration " + m.version()
+                                                    + " does not replay on an empty database after the migrations before it: "
+                                                    + e.getMessage() + "\n  statement: " + st.firstLine()
+                                                    + "\n  Every migration set must replay from empty; put the original schema"
+                                                    + " in as 000_initial.sql if later migrations alter it.")
+                                    .file(m.origin()).line(st.line()).version(m.version().value()).cause(e).build();
+                        }
+                        point++;
+                        long now = readLong(version);
+                        Set<ObjectId> touched;
+                        if (now != schemaVersion) {
+                            schemaVersion = now;
+                            touched = refresh(st, byName, m);
+                        } else {
+                            touched = Set.of();
+                        }
+                        effects.add(touched);
+                    }
+                    out.add(new MigrationEffects(m, statements, start, effects));
+                }
+            }
+            Map<ObjectId, ObjectHistory> built = new LinkedHashMap<>();
+            objects.forEach((id, b) -> built.put(id, b.build()));
+            LOG.log(System.Logger.Level.DEBUG, () -> "replayed " + set.size() + " migrations, " + point + " statements, "
+                    + built.size() + " objects");
+            return new Reference(set, out, built, point);
+        }
+
+        private static long readLong(PreparedStatement ps) throws SQLException {
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+
+        /** Re-reads the catalogue rows {@code st} may have touched and records every object whose text changed. */
+        private Set<ObjectId> refresh(Statement st, PreparedStatement byName, Migration m) throws SQLException {
+            boolean whole = !targeted(st);
+            Map<ObjectId, Row> rows = new HashMap<>();
+            Set<String> scope = new HashSet<>();
+            if (whole) {
+                try (java.sql.Statement s = c.createStatement(); ResultSet rs = s.executeQuery(ALL_ROWS)) {
+                    collect(rs, rows);
+                }
+            } else {
+                for (String name : scopeNames(st)) {
+                    scope.add(Identifiers.key(name));
+                    byName.setString(1, name);
+                    try (ResultSet rs = byName.executeQuery()) {
+                        collect(rs, rows);
+                    }
+                }
+            }
+            Set<String> shadows = whole && (!virtualTables.isEmpty() || st.kind() == StatementKind.CREATE_VIRTUAL_TABLE)
+                    ? SchemaInspector.shadowTables(c) : Set.of();
+            Set<ObjectId> touched = new LinkedHashSet<>();
+            // objects that are gone
+            List<ObjectId> known = new ArrayList<>(texts.keySet());
+            for (ObjectId id : known) {
+                boolean inScope = whole || scope.contains(id.key()) || scope.contains(tableKeyOf(id));
+                if (inScope && !rows.containsKey(id)) {
+                    texts.remove(id);
+                    virtualTables.remove(id.key());
+                    history(id).add(point, null);
+                    touched.add(id);
+                }
+            }
+            // objects that are new or whose text changed
+            for (Map.Entry<ObjectId, Row> e : rows.entrySet()) {
+                ObjectId id = e.getKey();
+                Row r = e.getValue();
+                if (r.sql == null || isInternal(r.name) || shadows.contains(Identifiers.key(r.name))) {
+                    continue;
+                }
+                String before = texts.get(id);
+                if (r.sql.equals(before)) {
+                    continue;
+                }
+                SchemaObject parsed;
+                try {
+                    parsed = SchemaParser.parse(r.type, r.name, r.tblName, r.sql);
+                } catch (ConvergeException ex) {
+                    throw ConvergeException.builder(ErrorCode.INTERNAL, m.name() + ": cannot read back "
+                                    + r.type + " " + r.name + " after replaying line " + st.line() + ": " + ex.getMessage())
+                            .file(m.origin()).line(st.line()).object(r.name).cause(ex).build();
+                }
+                texts.put(id, r.sql);
+                tableKeys.put(id, Identifiers.key(r.tblName));
+                if (parsed instanceof dev.converge.schema.Table t && t.isVirtual()) {
+                    virtualTables.add(id.key());
+                }
+                history(id).add(point, parsed);
+                touched.add(id);
+            }
+            return touched;
+        }
+
+        private final Map<ObjectId, String> tableKeys = new HashMap<>();
+
+        private String tableKeyOf(ObjectId id) {
+            String k = tableKeys.get(id);
+            return k == null ? id.key() : k;
+        }
+
+        private ObjectHistory.Builder history(ObjectId id) {
+            return objects.computeIfAbsent(id, ObjectHistory.Builder::new);
+        }
+
+        private static boolean isInternal(String name) {
+            return name.regionMatches(true, 0, "sqlite_", 0, 7);
+        }
+
+        private static void collect(ResultSet rs, Map<ObjectId, Row> rows) throws SQLException {
+            while (rs.next()) {
+                String type = rs.getString(1);
+                String name = rs.getString(2);
+                ObjectType t;
+                try {
+                    t = ObjectType.of(type);
+                } catch (IllegalArgumentException e) {
+                    continue;
+                }
+                rows.put(ObjectId.of(t, name), new Row(type, name, rs.getString(3), rs.getString(4)));
+            }
+        }
+
+        /** True when the names in the statement's text bound what it can change. */
+        private boolean targeted(Statement st) {
+            return switch (st.kind()) {
+                case CREATE_TABLE, CREATE_INDEX, CREATE_VIEW, CREATE_TRIGGER, DROP_INDEX, DROP_VIEW, DROP_TRIGGER ->
+                        st.objectName() != null;
+                case DROP_TABLE -> st.objectName() != null && !virtualTables.contains(Identifiers.key(st.objectName()));
+                default -> false;
+            };
+        }
+
+        private static List<String> scopeNames(Statement st) {
+            List<String> names = new ArrayList<>(2);
+            names.add(st.objectName());
+            if (st.tableName() != null && !Identifiers.same(st.tableName(), st.objectName())) {
+                names.add(st.tableName());
+            }
+            return names;
+        }
+
+        private record Row(String type, String name, String tblName, String sql) {
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package dev.converge.history;
+
+import dev.converge.source.Version;
+
+/**
+ * One row of the history table.
+ *
+ * @param version       the migration's version
+ * @param name          the file name, e.g. {@code 002_secure_tokens.sql}
+ * @param checksum      SHA-256 of the file as applied; {@code ""} for an adopted row whose file was gone
+ * @param how           how it was recorded
+ * @param appliedAt     ISO-8601 UTC
+ * @param executionMs   time taken, or null
+ * @param schemaVersion {@code PRAGMA schema_version} when the row was written, or null (adopted rows)
+ */
+public record HistoryEntry(Version version, String name, String checksum, How how, String appliedAt,
+                           Long executionMs, Long schemaVersion) {
+}

@@ -1,0 +1,280 @@
+package dev.converge.history;
+
+import dev.converge.error.ConvergeException;
+import dev.converge.error.ErrorCode;
+import dev.converge.source.Migration;
+import dev.converge.source.MigrationSet;
+import dev.converge.source.Version;
+import dev.converge.sql.Identifiers;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The only code that reads or writes the history table (DESIGN.md §3), including adopting a legacy layout. It never
+ * opens or commits transactions: callers decide the transaction, so that a history row commits with its migration.
+ */
+public final class HistoryTable {
+    private final String table;
+    private final String legacyTable;
+    private final Clock clock;
+
+    /**
+     * @param table       the history table's name ({@code schema_migrations} by default)
+     * @param legacyTable the name of a legacy-layout table to adopt, or null to look for the legacy layout in
+     *                    {@code table} itself
+     * @param clock       the clock for {@code applied_at}
+     */
+    public HistoryTable(String table, String legacyTable, Clock clock) {
+        this.table = table;
+        this.legacyTable = legacyTable;
+        this.clock = clock;
+    }
+
+    public String name() {
+        return table;
+    }
+
+    /** The columns of a table, lower-cased (empty when it does not exist). */
+    private static final String COLUMNS = "SELECT lower(name) FROM pragma_table_info(?)";
+    /** Converge's history rows. */
+    private static final String READ = "SELECT version, name, checksum, how, applied_at, execution_ms, schema_version FROM %s ORDER BY version";
+    /** A legacy table's file names. */
+    private static final String READ_LEGACY = "SELECT migration_name%s FROM %s";
+    /** The history table of DESIGN.md §3. */
+    private static final String CREATE = "CREATE TABLE IF NOT EXISTS %s (\n"
+            + "  version INTEGER PRIMARY KEY,\n"
+            + "  name TEXT NOT NULL,\n"
+            + "  checksum TEXT NOT NULL,\n"
+            + "  how TEXT NOT NULL,\n"
+            + "  applied_at TEXT NOT NULL,\n"
+            + "  execution_ms INTEGER,\n"
+            + "  schema_version INTEGER\n"
+            + ")";
+    private static final String INSERT = "INSERT INTO %s (version, name, checksum, how, applied_at, execution_ms, schema_version) VALUES (?, ?, ?, ?, ?, ?, ?)";
+
+    /** Reads the history as it is, in whichever layout; changes nothing. */
+    public History read(Connection c) {
+        try {
+            Set<String> cols = columns(c, table);
+            if (cols.contains("migration_name") && !cols.contains("checksum")) {
+                return readLegacy(c, table, cols);
+            }
+            if (cols.isEmpty()) {
+                if (legacyTable != null) {
+                    Set<String> lc = columns(c, legacyTable);
+                    if (lc.contains("migration_name")) {
+                        return readLegacy(c, legacyTable, lc);
+                    }
+                }
+                return History.none(table);
+            }
+            for (String need : List.of("version", "name", "checksum", "how", "applied_at")) {
+                if (!cols.contains(need)) {
+                    throw new ConvergeException(ErrorCode.BAD_INPUT, "the table " + table + " exists but is not a history"
+                            + " table (no column " + need + "). Name another history table with --history-table, or"
+                            + " name it as a legacy table if it lists migration file names in migration_name.");
+                }
+            }
+            List<HistoryEntry> entries = new ArrayList<>();
+            long last = -1;
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(String.format(READ, Identifiers.quote(table)))) {
+                while (rs.next()) {
+                    long sv = rs.getLong(7);
+                    Long svBoxed = rs.wasNull() ? null : sv;
+                    long ms = rs.getLong(6);
+                    Long msBoxed = rs.wasNull() ? null : ms;
+                    entries.add(new HistoryEntry(Version.of(rs.getLong(1)), rs.getString(2), rs.getString(3),
+                            How.of(rs.getString(4)), rs.getString(5), msBoxed, svBoxed));
+                    if (svBoxed != null) {
+                        last = Math.max(last, sv);
+                    }
+                }
+            }
+            return new History(table, History.Layout.CURRENT, entries, last);
+        } catch (SQLException e) {
+            throw SqliteErrors.translate(e, "reading the history table " + table);
+        }
+    }
+
+    private History readLegacy(Connection c, String legacy, Set<String> cols) throws SQLException {
+        List<HistoryEntry> entries = new ArrayList<>();
+        String at = cols.contains("applied_at") ? ", applied_at" : "";
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery(String.format(READ_LEGACY, at, Identifiers.quote(legacy)))) {
+            while (rs.next()) {
+                String file = rs.getString(1);
+                Version v = versionOf(file, legacy);
+                String appliedAt = at.isEmpty() ? null : rs.getString(2);
+                entries.add(new HistoryEntry(v, file, "", How.ADOPTED, appliedAt == null ? "" : appliedAt, null, null));
+            }
+        }
+        entries.sort((a, b) -> a.version().compareTo(b.version()));
+        return new History(legacy, History.Layout.LEGACY, entries, -1);
+    }
+
+    private static Version versionOf(String file, String legacy) {
+        int i = 0;
+        while (i < file.length() && Character.isDigit(file.charAt(i))) {
+            i++;
+        }
+        if (i == 0 || i > 18) {
+            throw ConvergeException.builder(ErrorCode.BAD_INPUT, "the legacy history table " + legacy + " has a row "
+                    + "migration_name = '" + file + "' with no version number at its start; fix or delete that row")
+                    .object(legacy).build();
+        }
+        return Version.of(Long.parseLong(file.substring(0, i)));
+    }
+
+    private static Set<String> columns(Connection c, String table) throws SQLException {
+        Set<String> out = new HashSet<>();
+        try (PreparedStatement ps = c.prepareStatement(COLUMNS)) {
+            ps.setString(1, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Creates the history table if it does not exist. Call inside the caller's write transaction. */
+    public void create(Connection c) {
+        try (Statement s = c.createStatement()) {
+            s.execute(String.format(CREATE, Identifiers.quote(table)));
+        } catch (SQLException e) {
+            throw SqliteErrors.translate(e, "creating the history table " + table);
+        }
+    }
+
+    /**
+     * Upgrades a legacy table to Converge's layout: every row adopted with today's checksum of its file ({@code ''}
+     * when the file is gone). Call inside the caller's write transaction, so that either the old layout stays intact
+     * or the new one is complete.
+     */
+    public History adopt(Connection c, History legacy, MigrationSet set) {
+        if (legacy.layout() != History.Layout.LEGACY) {
+            return legacy;
+        }
+        try (Statement s = c.createStatement()) {
+            String source = legacy.table();
+            String staging = table + "_converge_new";
+            s.execute("DROP TABLE IF EXISTS " + Identifiers.quote(staging));
+            s.execute(String.format(CREATE, Identifiers.quote(staging)));
+            try (PreparedStatement ins = c.prepareStatement(String.format(INSERT, Identifiers.quote(staging)))) {
+                for (HistoryEntry e : legacy.entries()) {
+                    String sum = set.get(e.version()).map(Migration::checksum).orElse("");
+                    String name = set.get(e.version()).map(Migration::name).orElse(e.name());
+                    bind(ins, new HistoryEntry(e.version(), name, sum, How.ADOPTED,
+                            e.appliedAt() == null || e.appliedAt().isEmpty() ? now() : e.appliedAt(), null, null));
+                    ins.addBatch();
+                }
+                ins.executeBatch();
+            }
+            s.execute("DROP TABLE " + Identifiers.quote(source));
+            if (!Identifiers.same(source, table)) {
+                s.execute("DROP TABLE IF EXISTS " + Identifiers.quote(table));
+            }
+            s.execute("ALTER TABLE " + Identifiers.quote(staging) + " RENAME TO " + Identifiers.quote(table));
+        } catch (SQLException e) {
+            throw SqliteErrors.translate(e, "adopting the legacy history table " + legacy.table());
+        }
+        return read(c);
+    }
+
+    /** Writes one row. */
+    public void record(Connection c, HistoryEntry e) {
+        try (PreparedStatement ps = c.prepareStatement(String.format(INSERT, Identifiers.quote(table)))) {
+            bind(ps, e);
+            ps.executeUpdate();
+        } catch (SQLException ex) {
+            throw SqliteErrors.translate(ex, "recording migration " + e.version() + " in " + table);
+        }
+    }
+
+    /** A row for {@code m} written now, with the current {@code schema_version}. */
+    public HistoryEntry entry(Connection c, Migration m, How how, long executionMs) {
+        return new HistoryEntry(m.version(), m.name(), m.checksum(), how, now(), executionMs, schemaVersion(c));
+    }
+
+    /** Deletes the row of {@code v}; true when there was one. */
+    public boolean delete(Connection c, Version v) {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + Identifiers.quote(table) + " WHERE version = ?")) {
+            ps.setLong(1, v.value());
+            return ps.executeUpdate() > 0;
+        } catch (SQLException ex) {
+            throw SqliteErrors.translate(ex, "deleting migration " + v + " from " + table);
+        }
+    }
+
+    /** Sets the checksum (and name) of a recorded row to today's file. */
+    public void updateChecksum(Connection c, Migration m) {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE " + Identifiers.quote(table)
+                + " SET checksum = ?, name = ? WHERE version = ?")) {
+            ps.setString(1, m.checksum());
+            ps.setString(2, m.name());
+            ps.setLong(3, m.version().value());
+            ps.executeUpdate();
+        } catch (SQLException ex) {
+            throw SqliteErrors.translate(ex, "updating the checksum of migration " + m.version());
+        }
+    }
+
+    /**
+     * Stamps the newest row with the current {@code schema_version}, after a run verified the live schema, so the next
+     * start takes the fast path again.
+     */
+    public void stamp(Connection c) {
+        long sv = schemaVersion(c);
+        try (Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE " + Identifiers.quote(table) + " SET schema_version = " + sv
+                    + " WHERE version = (SELECT version FROM " + Identifiers.quote(table)
+                    + " ORDER BY schema_version DESC, version DESC LIMIT 1)");
+        } catch (SQLException ex) {
+            throw SqliteErrors.translate(ex, "stamping " + table);
+        }
+    }
+
+    /** {@code PRAGMA schema_version}. */
+    public static long schemaVersion(Connection c) {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA schema_version")) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException ex) {
+            throw SqliteErrors.translate(ex, "reading PRAGMA schema_version");
+        }
+    }
+
+    private String now() {
+        return Instant.now(clock).truncatedTo(ChronoUnit.MILLIS).toString();
+    }
+
+    private static void bind(PreparedStatement ps, HistoryEntry e) throws SQLException {
+        ps.setLong(1, e.version().value());
+        ps.setString(2, e.name());
+        ps.setString(3, e.checksum());
+        ps.setString(4, e.how().column());
+        ps.setString(5, e.appliedAt());
+        if (e.executionMs() == null) {
+            ps.setNull(6, java.sql.Types.INTEGER);
+        } else {
+            ps.setLong(6, e.executionMs());
+        }
+        if (e.schemaVersion() == null) {
+            ps.setNull(7, java.sql.Types.INTEGER);
+        } else {
+            ps.setLong(7, e.schemaVersion());
+        }
+    }
+}

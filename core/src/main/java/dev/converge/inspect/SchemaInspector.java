@@ -1,0 +1,111 @@
+package dev.converge.inspect;
+
+import dev.converge.error.ConvergeException;
+import dev.converge.error.ErrorCode;
+import dev.converge.schema.Schema;
+import dev.converge.schema.SchemaObject;
+import dev.converge.schema.SchemaParser;
+import dev.converge.sql.Identifiers;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads the live schema of a database's {@code main} schema: one read of {@code sqlite_schema}, whose {@code CREATE}
+ * texts SQLite keeps complete across {@code ALTER TABLE}, each parsed by {@link SchemaParser}. SQLite's own objects
+ * ({@code sqlite_*}), automatic indexes (they belong to their table's constraints) and the shadow tables of virtual
+ * tables (they belong to the virtual table) are left out. The pragma functions are this class's test oracle, not its
+ * source.
+ */
+public final class SchemaInspector {
+    private static final System.Logger LOG = System.getLogger(SchemaInspector.class.getName());
+
+    /** Every object of the main schema: its kind, name, the table it belongs to, and its CREATE text. */
+    static final String SCHEMA_QUERY = "SELECT type, name, tbl_name, sql FROM sqlite_schema";
+
+    /** The tables SQLite marks as shadow tables of a virtual table (e.g. {@code docs_data} of an fts5 table). */
+    static final String SHADOW_TABLES_QUERY =
+            "SELECT name FROM pragma_table_list WHERE schema='main' AND type='shadow'";
+
+    /** SQLITE_NOTADB and SQLITE_CORRUPT: the file is not a database, or is damaged. */
+    private static final int SQLITE_NOTADB = 26;
+    private static final int SQLITE_CORRUPT = 11;
+
+    private SchemaInspector() {
+    }
+
+    /** The live schema. */
+    public static Schema inspect(Connection c) {
+        return inspect(c, null);
+    }
+
+    /**
+     * The live schema without {@code excludedTable} (compared case-insensitively) and the indexes and triggers on it:
+     * Converge's history table is not part of the user's schema.
+     */
+    public static Schema inspect(Connection c, String excludedTable) {
+        Set<String> shadow = shadowTables(c);
+        List<SchemaObject> objects = new ArrayList<>();
+        String current = null;
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(SCHEMA_QUERY)) {
+            while (rs.next()) {
+                String type = rs.getString(1);
+                String name = rs.getString(2);
+                String table = rs.getString(3);
+                String sql = rs.getString(4);
+                if (sql == null || isInternal(name) || shadow.contains(Identifiers.key(name))
+                        || shadow.contains(Identifiers.key(table))
+                        || excludedTable != null
+                        && (Identifiers.same(name, excludedTable) || Identifiers.same(table, excludedTable))) {
+                    continue;
+                }
+                current = type + " " + Identifiers.quote(name);
+                objects.add(SchemaParser.parse(type, name, table, sql));
+            }
+        } catch (SQLException e) {
+            throw failure(e, "reading the schema (sqlite_schema)");
+        } catch (ConvergeException e) {
+            throw ConvergeException.builder(ErrorCode.INTERNAL,
+                            "cannot understand the CREATE text SQLite holds for " + current
+                                    + "; please report this with the text: " + e.getMessage())
+                    .object(e.object().orElse(current)).cause(e).build();
+        }
+        LOG.log(System.Logger.Level.DEBUG, "inspected {0} objects", objects.size());
+        return Schema.of(objects);
+    }
+
+    /** The names (ASCII lower case) of the shadow tables of the virtual tables in the main schema. */
+    public static Set<String> shadowTables(Connection c) {
+        Set<String> out = new HashSet<>();
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(SHADOW_TABLES_QUERY)) {
+            while (rs.next()) {
+                out.add(Identifiers.key(rs.getString(1)));
+            }
+        } catch (SQLException e) {
+            throw failure(e, "listing shadow tables (pragma_table_list)");
+        }
+        return out;
+    }
+
+    /** SQLite's own objects: {@code sqlite_schema}, {@code sqlite_sequence}, {@code sqlite_stat1}… */
+    private static boolean isInternal(String name) {
+        return name.length() >= 7 && name.regionMatches(true, 0, "sqlite_", 0, 7);
+    }
+
+    private static ConvergeException failure(SQLException e, String doing) {
+        String msg = String.valueOf(e.getMessage());
+        int code = e.getErrorCode() & 0xff;
+        if (code == SQLITE_NOTADB || code == SQLITE_CORRUPT || msg.contains("file is not a database")) {
+            return new ConvergeException(ErrorCode.NOT_A_DATABASE,
+                    "the file is not a SQLite database, or is damaged (" + msg + ") while " + doing
+                            + "; check the path, or restore the file from a backup", e);
+        }
+        return new ConvergeException(ErrorCode.INTERNAL, "SQLite failed while " + doing + ": " + msg, e);
+    }
+}

@@ -1,0 +1,275 @@
+package dev.converge.detect;
+
+import dev.converge.history.History;
+import dev.converge.history.HistoryEntry;
+import dev.converge.history.How;
+import dev.converge.schema.ObjectId;
+import dev.converge.schema.Schema;
+import dev.converge.schema.SchemaParser;
+import dev.converge.source.Migration;
+import dev.converge.source.MigrationSet;
+import dev.converge.source.MigrationSource;
+import dev.converge.source.Version;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The detector with values: live schemas are points of the reference (or those points edited as values), history is a
+ * value. One test per state and reason.
+ */
+class DetectorTest {
+
+    private static MigrationSet set(String... nameThenSql) {
+        Map<String, String> files = new LinkedHashMap<>();
+        for (int i = 0; i < nameThenSql.length; i += 2) {
+            files.put(nameThenSql[i], nameThenSql[i + 1]);
+        }
+        return MigrationSource.memory(files).load();
+    }
+
+    private static History recorded(MigrationSet set, long... versions) {
+        List<HistoryEntry> rows = new ArrayList<>();
+        for (long v : versions) {
+            Migration m = set.get(Version.of(v)).orElseThrow();
+            rows.add(new HistoryEntry(m.version(), m.name(), m.checksum(), How.EXECUTED, "2026-01-01T00:00:00Z", 1L, 1L));
+        }
+        return new History("schema_migrations", rows.isEmpty() ? History.Layout.NONE : History.Layout.CURRENT, rows, 1);
+    }
+
+    private static Schema after(Reference ref, long version) {
+        for (MigrationEffects me : ref.migrations()) {
+            if (me.migration().version().value() == version) {
+                return ref.schemaAt(me.end());
+            }
+        }
+        throw new IllegalArgumentException("no migration " + version);
+    }
+
+    private static Schema afterStatement(Reference ref, long version, int j) {
+        for (MigrationEffects me : ref.migrations()) {
+            if (me.migration().version().value() == version) {
+                return ref.schemaAt(me.start() + j);
+            }
+        }
+        throw new IllegalArgumentException("no migration " + version);
+    }
+
+    private static Map<Long, MigrationState> states(Detection d) {
+        Map<Long, MigrationState> out = new LinkedHashMap<>();
+        d.statuses().forEach(s -> out.put(s.version().value(), s.state()));
+        return out;
+    }
+
+    private static final MigrationSet BASIC = set(
+            "001_users.sql", "CREATE TABLE users (id INTEGER PRIMARY KEY, email TEXT NOT NULL);",
+            "002_users_email_index.sql", "CREATE UNIQUE INDEX users_email ON users(email);",
+            "003_posts.sql", "CREATE TABLE posts (id INTEGER PRIMARY KEY, user_id INTEGER REFERENCES users(id), body TEXT);\n"
+                    + "CREATE INDEX posts_user ON posts(user_id);",
+            "004_seed.sql", "INSERT INTO users (email) VALUES ('admin@example.org');");
+
+    @Test
+    void emptyDatabaseHasEveryMigrationAbsent() {
+        Reference ref = Reference.replay(BASIC);
+        Detection d = Detector.detect(ref, Schema.empty(), History.none("schema_migrations"));
+        assertThat(states(d)).containsExactly(Map.entry(1L, MigrationState.ABSENT), Map.entry(2L, MigrationState.ABSENT),
+                Map.entry(3L, MigrationState.ABSENT), Map.entry(4L, MigrationState.ABSENT));
+        assertThat(d.status(Version.of(3)).orElseThrow().reason().missing())
+                .containsExactlyInAnyOrder(ObjectId.table("posts"), ObjectId.index("posts_user"));
+    }
+
+    @Test
+    void fullSchemaWithoutHistoryIsPresentIncludingTheDataOnlyMigration() {
+        Reference ref = Reference.replay(BASIC);
+        Detection d = Detector.detect(ref, ref.target(), History.none("schema_migrations"));
+        assertThat(states(d).values()).containsOnly(MigrationState.PRESENT);
+        assertThat(d.inPlaceUpTo()).isEqualTo(Version.of(4));
+    }
+
+    @Test
+    void recordedMigrationsAreAppliedAndAChangedFileIsAChecksumMismatch() {
+        Reference ref = Reference.replay(BASIC);
+        Migration m1 = BASIC.get(Version.of(1)).orElseThrow();
+        History h = new History("schema_migrations", History.Layout.CURRENT, List.of(
+                new HistoryEntry(m1.version(), m1.name(), "0000", How.EXECUTED, "t", 1L, 1L)), 1);
+        Detection d = Detector.detect(ref, after(ref, 1), h);
+        assertThat(d.state(1)).isEqualTo(MigrationState.CHECKSUM_MISMATCH);
+        assertThat(d.status(Version.of(1)).orElseThrow().reason().summary()).contains("0000").contains(m1.checksum());
+        Detection ok = Detector.detect(ref, after(ref, 1), recorded(BASIC, 1));
+        assertThat(ok.state(1)).isEqualTo(MigrationState.APPLIED);
+        assertThat(ok.state(2)).isEqualTo(MigrationState.ABSENT);
+    }
+
+    @Test
+    void dataOnlyMigrationIsAbsentWhenTheMigrationsBeforeItAreNotInPlace() {
+        Reference ref = Reference.replay(BASIC);
+        Detection d = Detector.detect(ref, after(ref, 2), History.none("schema_migrations"));
+        assertThat(states(d)).containsEntry(1L, MigrationState.PRESENT).containsEntry(2L, MigrationState.PRESENT)
+                .containsEntry(3L, MigrationState.ABSENT).containsEntry(4L, MigrationState.ABSENT);
+    }
+
+    @Test
+    void someEffectsHoldingAndTheRestMissingIsPartialWithThoseObjectsNamed() {
+        Reference ref = Reference.replay(BASIC);
+        Schema live = ref.target().without(ObjectId.index("posts_user"));
+        Detection d = Detector.detect(ref, live, recorded(BASIC, 1, 2));
+        MigrationStatus s3 = d.status(Version.of(3)).orElseThrow();
+        assertThat(s3.state()).isEqualTo(MigrationState.PARTIAL);
+        assertThat(s3.reason().holding()).containsExactly(ObjectId.table("posts"));
+        assertThat(s3.reason().missing()).containsExactly(ObjectId.index("posts_user"));
+        Plan plan = Planner.plan(ref, live, recorded(BASIC, 1, 2), 1, PlanOptions.defaults(), null, null);
+        Step step = plan.steps().stream().filter(s -> s.version() != null && s.version().value() == 3).findFirst().orElseThrow();
+        assertThat(step.statements()).extracting(st -> st.text()).containsExactly("CREATE INDEX posts_user ON posts(user_id)");
+        assertThat(step.how()).isEqualTo(How.COMPLETED);
+    }
+
+    @Test
+    void anObjectMatchingNoPointIsAConflictWithExpectedAndActual() {
+        Reference ref = Reference.replay(BASIC);
+        Schema live = after(ref, 2).with(SchemaParser.parse("table", "posts", "posts",
+                "CREATE TABLE posts (id INTEGER PRIMARY KEY, title TEXT)"));
+        Detection d = Detector.detect(ref, live, recorded(BASIC, 1, 2));
+        MigrationStatus s3 = d.status(Version.of(3)).orElseThrow();
+        assertThat(s3.state()).isEqualTo(MigrationState.CONFLICT);
+        assertThat(s3.replaces()).isFalse();
+        assertThat(s3.reason().conflicts()).hasSize(1);
+        assertThat(s3.reason().conflicts().get(0).object()).isEqualTo(ObjectId.table("posts"));
+        assertThat(s3.reason().conflicts().get(0).describe()).contains("title").contains("user_id");
+    }
+
+    @Test
+    void aConflictOnAnObjectTheMigrationDropsFirstIsReplaced() {
+        MigrationSet s = set("001_t.sql", "CREATE TABLE t (a TEXT);",
+                "002_replace_t.sql", "DROP TABLE IF EXISTS t;\nCREATE TABLE t (a TEXT, b TEXT);");
+        Reference ref = Reference.replay(s);
+        Schema live = Schema.of(SchemaParser.parse("table", "t", "t", "CREATE TABLE t (a TEXT, zzz INT)"));
+        Detection d = Detector.detect(ref, live, recorded(s, 1));
+        assertThat(d.state(2)).isEqualTo(MigrationState.CONFLICT);
+        assertThat(d.status(Version.of(2)).orElseThrow().replaces()).isTrue();
+    }
+
+    @Test
+    void aTableCreatedAndDroppedLaterIsAmbiguousAbsenceResolvedByF() {
+        MigrationSet s = set("001_tmp.sql", "CREATE TABLE tmp (a);",
+                "002_keep.sql", "CREATE TABLE keep (a);",
+                "003_drop_tmp.sql", "DROP TABLE tmp;",
+                "004_more.sql", "CREATE TABLE more (a);");
+        Reference ref = Reference.replay(s);
+        // the full schema: tmp absent (matches before 001 and after 003), keep and more present
+        Detection full = Detector.detect(ref, ref.target(), History.none("h"));
+        assertThat(states(full).values()).containsOnly(MigrationState.PRESENT);
+        // only 001 applied: tmp present (unambiguous), the rest absent
+        Detection early = Detector.detect(ref, after(ref, 1), History.none("h"));
+        assertThat(states(early)).containsEntry(1L, MigrationState.PRESENT).containsEntry(2L, MigrationState.ABSENT)
+                .containsEntry(3L, MigrationState.ABSENT).containsEntry(4L, MigrationState.ABSENT);
+        // empty: tmp's absence is taken as before 001
+        Detection empty = Detector.detect(ref, Schema.empty(), History.none("h"));
+        assertThat(states(empty).values()).containsOnly(MigrationState.ABSENT);
+    }
+
+    @Test
+    void anIndexDroppedAndRecreatedIdenticallyIsJudgedByItsNeighbours() {
+        MigrationSet s = set("001_t.sql", "CREATE TABLE t (a, b);\nCREATE INDEX t_a ON t(a);",
+                "002_drop_index.sql", "DROP INDEX t_a;\nCREATE TABLE u (x);",
+                "003_recreate_index.sql", "CREATE INDEX t_a ON t(a);\nCREATE TABLE v (y);");
+        Reference ref = Reference.replay(s);
+        Detection full = Detector.detect(ref, ref.target(), History.none("h"));
+        assertThat(states(full).values()).containsOnly(MigrationState.PRESENT);
+        Detection mid = Detector.detect(ref, after(ref, 2), History.none("h"));
+        assertThat(states(mid)).containsEntry(1L, MigrationState.PRESENT).containsEntry(2L, MigrationState.PRESENT)
+                .containsEntry(3L, MigrationState.ABSENT);
+        Detection first = Detector.detect(ref, after(ref, 1), History.none("h"));
+        assertThat(states(first)).containsEntry(1L, MigrationState.PRESENT).containsEntry(2L, MigrationState.ABSENT)
+                .containsEntry(3L, MigrationState.ABSENT);
+    }
+
+    @Test
+    void aColumnRemovedAndReAddedIsJudgedByItsNeighbours() {
+        MigrationSet s = set("001_t.sql", "CREATE TABLE t (a, b TEXT);",
+                "002_drop_b.sql", "ALTER TABLE t DROP COLUMN b;\nCREATE TABLE marker2 (x);",
+                "003_readd_b.sql", "ALTER TABLE t ADD COLUMN b TEXT;\nCREATE TABLE marker3 (x);");
+        Reference ref = Reference.replay(s);
+        Detection full = Detector.detect(ref, ref.target(), History.none("h"));
+        assertThat(states(full).values()).containsOnly(MigrationState.PRESENT);
+        Detection first = Detector.detect(ref, after(ref, 1), History.none("h"));
+        assertThat(states(first)).containsEntry(1L, MigrationState.PRESENT).containsEntry(2L, MigrationState.ABSENT)
+                .containsEntry(3L, MigrationState.ABSENT);
+    }
+
+    private static final MigrationSet REBUILD = set(
+            "001_t.sql", "CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT);\nCREATE INDEX t_name ON t(name);",
+            "002_rebuild_t.sql", "CREATE TABLE t_new (id INTEGER PRIMARY KEY, name TEXT NOT NULL DEFAULT '');\n"
+                    + "INSERT INTO t_new (id, name) SELECT id, coalesce(name, '') FROM t;\n"
+                    + "DROP TABLE t;\n"
+                    + "ALTER TABLE t_new RENAME TO t;\n"
+                    + "CREATE INDEX t_name ON t(name);");
+
+    @Test
+    void rebuildInterruptedAfterCreateTableNewDropsTheTemporaryAndRunsWhole() {
+        Reference ref = Reference.replay(REBUILD);
+        Schema live = afterStatement(ref, 2, 1);
+        Detection d = Detector.detect(ref, live, recorded(REBUILD, 1));
+        MigrationStatus s = d.status(Version.of(2)).orElseThrow();
+        assertThat(s.state()).isEqualTo(MigrationState.HALF_APPLIED);
+        assertThat(s.temporaries()).containsExactly(ObjectId.table("t_new"));
+        assertThat(s.resumeAfter()).isZero();
+        Plan plan = Planner.plan(ref, live, recorded(REBUILD, 1), 1, PlanOptions.defaults(), null, null);
+        Step step = plan.steps().get(1);
+        assertThat(step.statements()).hasSize(6);
+        assertThat(step.statements().get(0).text()).isEqualTo("DROP TABLE IF EXISTS \"t_new\"");
+    }
+
+    @Test
+    void rebuildInterruptedAfterDropTableResumesAfterIt() {
+        Reference ref = Reference.replay(REBUILD);
+        Schema live = afterStatement(ref, 2, 3);
+        Detection d = Detector.detect(ref, live, recorded(REBUILD, 1));
+        MigrationStatus s = d.status(Version.of(2)).orElseThrow();
+        assertThat(s.state()).isEqualTo(MigrationState.HALF_APPLIED);
+        assertThat(s.resumeAfter()).isEqualTo(3);
+        assertThat(s.temporaries()).isEmpty();
+        Plan plan = Planner.plan(ref, live, recorded(REBUILD, 1), 1, PlanOptions.defaults(), null, null);
+        assertThat(plan.steps().get(1).statements()).extracting(st -> st.text())
+                .containsExactly("ALTER TABLE t_new RENAME TO t", "CREATE INDEX t_name ON t(name)");
+    }
+
+    @Test
+    void historyRowsWithoutFilesAreMissingOrFuture() {
+        Reference ref = Reference.replay(BASIC);
+        List<HistoryEntry> rows = new ArrayList<>(recorded(BASIC, 1, 2, 3, 4).entries());
+        rows.add(new HistoryEntry(Version.of(9), "009_newer.sql", "abc", How.EXECUTED, "t", 1L, 1L));
+        MigrationSet gap = set("001_users.sql", BASIC.get(Version.of(1)).orElseThrow().text(),
+                "003_posts.sql", BASIC.get(Version.of(3)).orElseThrow().text(),
+                "004_seed.sql", BASIC.get(Version.of(4)).orElseThrow().text());
+        Reference gapRef = Reference.replay(gap);
+        History h = new History("h", History.Layout.CURRENT, rows, 1);
+        Detection d = Detector.detect(gapRef, ref.target(), h);
+        assertThat(d.state(2)).isEqualTo(MigrationState.MISSING);
+        assertThat(d.state(9)).isEqualTo(MigrationState.FUTURE);
+    }
+
+    @Test
+    void aPendingMigrationOlderThanTheNewestAppliedIsOutOfOrder() {
+        Reference ref = Reference.replay(BASIC);
+        Schema live = after(ref, 1).with(SchemaParser.parse("table", "posts", "posts",
+                "CREATE TABLE posts (id INTEGER PRIMARY KEY, user_id INTEGER REFERENCES users(id), body TEXT)"))
+                .with(SchemaParser.parse("index", "posts_user", "posts", "CREATE INDEX posts_user ON posts(user_id)"));
+        Detection d = Detector.detect(ref, live, recorded(BASIC, 1, 3));
+        MigrationStatus s2 = d.status(Version.of(2)).orElseThrow();
+        assertThat(s2.state()).isEqualTo(MigrationState.OUT_OF_ORDER);
+        assertThat(s2.underlying()).isEqualTo(MigrationState.ABSENT);
+    }
+
+    @Test
+    void unmanagedObjectsAreListed() {
+        Reference ref = Reference.replay(BASIC);
+        Schema live = ref.target().with(SchemaParser.parse("index", "by_hand", "users", "CREATE INDEX by_hand ON users(id, email)"));
+        Detection d = Detector.detect(ref, live, recorded(BASIC, 1, 2, 3, 4));
+        assertThat(d.unmanaged()).containsExactly(ObjectId.index("by_hand"));
+    }
+}
