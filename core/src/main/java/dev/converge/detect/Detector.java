@@ -61,6 +61,24 @@ public final class Detector {
         }
         int fPoint = f < 0 ? 0 : ms.get(f).end();
 
+        // 2b. the first migration without evidence may have been interrupted: when the objects it touches stand
+        //     exactly as after one of its statements (and not as before or after it), that point is where the
+        //     database is, and ambiguous objects are judged against it
+        int half = -1;
+        int halfJ = 0;
+        if (f + 1 < n && !recorded.containsKey(ms.get(f + 1).migration().version())) {
+            MigrationEffects next = ms.get(f + 1);
+            if (!next.touched().isEmpty() && !standsAt(ref, next, live, next.start())
+                    && !standsAt(ref, next, live, next.end())) {
+                int j = halfPoint(ref, next, live);
+                if (j > 0) {
+                    half = f + 1;
+                    halfJ = j;
+                    fPoint = next.start() + j;
+                }
+            }
+        }
+
         // 3. position (interval index) of every object, or -1 for a conflict
         Map<ObjectId, Integer> position = new HashMap<>();
         for (ObjectHistory h : ref.objects().values()) {
@@ -106,7 +124,8 @@ public final class Detector {
                         me.migration(), entry, 0, List.of(), false, null));
                 continue;
             }
-            MigrationStatus s = judge(ref, me, live, position, i <= f);
+            MigrationStatus s = i == half ? halfApplied(ref, me, live, halfJ, new Reason("", List.of(), List.of(),
+                    List.of(), List.of())) : judge(ref, me, live, position, i <= f);
             if (highestApplied != null && v.compareTo(highestApplied) < 0 && s.state() != MigrationState.PRESENT) {
                 s = new MigrationStatus(v, s.name(), MigrationState.OUT_OF_ORDER,
                         new Reason("not recorded, older than the newest applied migration " + highestApplied
@@ -189,15 +208,7 @@ public final class Detector {
         if (!mid.isEmpty()) {
             int j = halfPoint(ref, me, live);
             if (j > 0) {
-                List<ObjectId> temporaries = temporaries(ref, me, j);
-                boolean besideSource = !temporaries.isEmpty() && onlyTemporariesMoved(ref, me, live, temporaries);
-                String summary = besideSource
-                        ? "interrupted after statement " + j + " of " + me.statements().size()
-                        + ", leaving temporary " + temporaries + " beside its source: drop it and run the migration whole"
-                        : "interrupted after statement " + j + " of " + me.statements().size() + ": resume after it";
-                return new MigrationStatus(v, name, MigrationState.HALF_APPLIED,
-                        new Reason(summary, holding, missing, mid, List.of()), me.migration(), null,
-                        besideSource ? 0 : j, besideSource ? temporaries : List.of(), false, null);
+                return halfApplied(ref, me, live, j, new Reason("", holding, missing, mid, List.of()));
             }
             List<ObjectConflict> odd = new ArrayList<>();
             for (ObjectId id : mid) {
@@ -244,20 +255,71 @@ public final class Detector {
         return false;
     }
 
+    /**
+     * A migration interrupted after its statement j. If it left temporary objects (absent before and after it, like a
+     * rebuild's {@code t_new}) and nothing but data statements ran since the first of them was created, the run is
+     * rewound to just before that creation: drop them and run from there, because whether the copy into them happened
+     * cannot be seen in the schema. Otherwise resume after j.
+     */
+    private static MigrationStatus halfApplied(Reference ref, MigrationEffects me, Schema live, int j, Reason objects) {
+        List<ObjectId> temporaries = temporaries(ref, me, j);
+        int total = me.statements().size();
+        if (!temporaries.isEmpty()) {
+            int created = Integer.MAX_VALUE;
+            for (ObjectId t : temporaries) {
+                ObjectHistory h = ref.objects().get(t);
+                for (int i = 1; i <= j; i++) {
+                    if (h.at(me.start() + i) != null) {
+                        created = Math.min(created, i);
+                        break;
+                    }
+                }
+            }
+            int rewind = created - 1;
+            if (standsAtExcept(ref, me, live, me.start() + rewind, temporaries)) {
+                String summary = "interrupted after statement " + j + " of " + total + ", leaving temporary "
+                        + names(temporaries) + " beside its source: drop " + (temporaries.size() == 1 ? "it" : "them")
+                        + " and run the migration from statement " + (rewind + 1);
+                return new MigrationStatus(me.migration().version(), me.migration().name(), MigrationState.HALF_APPLIED,
+                        new Reason(summary, objects.holding(), objects.missing(), objects.intermediate(), List.of()),
+                        me.migration(), null, rewind, temporaries, false, null);
+            }
+        }
+        String summary = "interrupted after statement " + j + " of " + total + ": resume after it";
+        return new MigrationStatus(me.migration().version(), me.migration().name(), MigrationState.HALF_APPLIED,
+                new Reason(summary, objects.holding(), objects.missing(), objects.intermediate(), List.of()),
+                me.migration(), null, j, List.of(), false, null);
+    }
+
+    private static String names(List<ObjectId> ids) {
+        List<String> out = new ArrayList<>();
+        ids.forEach(id -> out.add(id.toString()));
+        return String.join(", ", out);
+    }
+
+    /** True when every object the migration touches stands as at {@code point}. */
+    private static boolean standsAt(Reference ref, MigrationEffects me, Schema live, int point) {
+        return standsAtExcept(ref, me, live, point, List.of());
+    }
+
+    private static boolean standsAtExcept(Reference ref, MigrationEffects me, Schema live, int point, List<ObjectId> except) {
+        for (ObjectId id : me.touched()) {
+            if (except.contains(id)) {
+                continue;
+            }
+            SchemaObject expected = ref.objects().get(id).at(point);
+            SchemaObject actual = live.get(id).orElse(null);
+            if (expected == null ? actual != null : actual == null || !expected.sameDefinition(actual)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The largest j (0 &lt; j &lt; statements) such that every object it touches stands as after its statement j; else 0. */
     private static int halfPoint(Reference ref, MigrationEffects me, Schema live) {
         for (int j = me.statements().size() - 1; j >= 1; j--) {
-            int point = me.start() + j;
-            boolean all = true;
-            for (ObjectId id : me.touched()) {
-                SchemaObject expected = ref.objects().get(id).at(point);
-                SchemaObject actual = live.get(id).orElse(null);
-                if (expected == null ? actual != null : actual == null || !expected.sameDefinition(actual)) {
-                    all = false;
-                    break;
-                }
-            }
-            if (all) {
+            if (standsAt(ref, me, live, me.start() + j)) {
                 return j;
             }
         }
@@ -274,21 +336,6 @@ public final class Detector {
             }
         }
         return out;
-    }
-
-    /** True when every object the migration touches, except the temporaries, still stands as before it. */
-    private static boolean onlyTemporariesMoved(Reference ref, MigrationEffects me, Schema live, List<ObjectId> temps) {
-        for (ObjectId id : me.touched()) {
-            if (temps.contains(id)) {
-                continue;
-            }
-            SchemaObject before = ref.objects().get(id).at(me.start());
-            SchemaObject actual = live.get(id).orElse(null);
-            if (before == null ? actual != null : actual == null || !before.sameDefinition(actual)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** Live objects that no migration names: left alone and reported. */

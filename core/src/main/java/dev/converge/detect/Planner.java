@@ -287,12 +287,7 @@ public final class Planner {
     private static List<Step> drift(Reference ref, Schema live, Detection d, Set<ObjectId> pendingTouched,
                                     Set<ObjectId> tolerated, List<String> notes) {
         List<Step> repairs = new ArrayList<>();
-        Set<ObjectId> pendingAll = new HashSet<>(pendingTouched);
-        for (MigrationStatus s : d.statuses()) {
-            if (s.migration() != null && s.state() != MigrationState.APPLIED) {
-                pendingAll.addAll(effects(ref, s.migration()).touched());
-            }
-        }
+        Set<ObjectId> pendingAll = new HashSet<>(pendingTouched); // objects a migration of this run executes on
         for (SchemaObject target : ref.target().objects()) {
             ObjectId id = target.id();
             if (pendingAll.contains(id)) {
@@ -312,6 +307,13 @@ public final class Planner {
                     sb.append(" ").append(c.describe()).append(";");
                 }
                 notes.add(sb.toString());
+                tolerated.add(id);
+            }
+        }
+        for (SchemaObject actual : live.objects()) {
+            ObjectId id = actual.id();
+            if (ref.names(id) && !ref.target().contains(id) && !pendingAll.contains(id)) {
+                notes.add("drift: " + id + " exists although the recorded migrations removed it: left alone");
                 tolerated.add(id);
             }
         }

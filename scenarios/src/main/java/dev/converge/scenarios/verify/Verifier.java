@@ -1,0 +1,354 @@
+package dev.converge.scenarios.verify;
+
+import dev.converge.Converge;
+import dev.converge.apply.RunEvent;
+import dev.converge.apply.RunResult;
+import dev.converge.detect.Action;
+import dev.converge.detect.Plan;
+import dev.converge.detect.Reference;
+import dev.converge.detect.Step;
+import dev.converge.error.ConvergeException;
+import dev.converge.inspect.SchemaInspector;
+import dev.converge.schema.Change;
+import dev.converge.schema.Schema;
+import dev.converge.schema.SchemaDiff;
+import dev.converge.scenarios.state.ContentHash;
+import dev.converge.scenarios.state.DataFiller;
+import dev.converge.scenarios.state.State;
+import dev.converge.scenarios.state.StateBuilder;
+import dev.converge.source.MigrationSet;
+import dev.converge.source.MigrationSource;
+import dev.converge.source.Script;
+import dev.converge.sql.Identifiers;
+import dev.converge.sql.Statement;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+/**
+ * Proves the guarantees of DESIGN.md §5 for one migration set on one database state at a time: the state is built
+ * with raw JDBC, filled with rows, planned and migrated through the engine, and then checked — convergence to S_n with
+ * complete history, nothing lost, idempotence (a second run takes the fast path and changes nothing), an honest plan
+ * (exactly the planned statements ran), and refusals that change nothing.
+ */
+public final class Verifier {
+    private final Path migrations;
+    private final Path baseline;
+    private final StateBuilder builder;
+    private final String historyTable;
+
+    /**
+     * @param migrations the migration folder
+     * @param baseline   today's full schema, or null
+     * @param builder    the state builder for the same set (with baseline and releases)
+     */
+    public Verifier(Path migrations, Path baseline, StateBuilder builder) {
+        this.migrations = migrations;
+        this.baseline = baseline;
+        this.builder = builder;
+        this.historyTable = builder.historyTable();
+    }
+
+    /** Every state the builder makes. */
+    public List<State> states() {
+        return builder.allStates();
+    }
+
+    /** Verifies every state, reporting each outcome to {@code progress} as it is known. */
+    public List<Outcome> verifyAll(Path workDir, Consumer<Outcome> progress) {
+        List<Outcome> out = new ArrayList<>();
+        int i = 0;
+        for (State s : states()) {
+            Path db = workDir.resolve(String.format("%03d-%s.db", i++, s.fileName()));
+            Outcome o = verify(s, db);
+            out.add(o);
+            progress.accept(o);
+        }
+        return out;
+    }
+
+    private Converge converge(Path db, List<String> executed) {
+        Converge.Builder b = Converge.configure().database(db).migrations(MigrationSource.folder(migrations))
+                .historyTable(historyTable)
+                .listener(e -> {
+                    if (e instanceof RunEvent.StatementExecuted se) {
+                        executed.add(se.statement().text());
+                    }
+                });
+        if (baseline != null) {
+            b.baseline(baseline);
+        }
+        return b.load();
+    }
+
+    /** Builds {@code state} at {@code db} (replacing any file there), fills it, runs the engine and checks. */
+    public Outcome verify(State state, Path db) {
+        try {
+            Files.deleteIfExists(db);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        builder.build(state, db);
+        DataFiller.seeded(42).excluding(historyTable).fill(db);
+        List<String> failures = new ArrayList<>();
+        Map<String, List<Map<String, String>>> rowsBefore;
+        Map<String, String> hashBefore;
+        try {
+            rowsBefore = rows(db);
+            hashBefore = ContentHash.allTables().perTable(db);
+        } catch (SQLException | RuntimeException e) {
+            return new Outcome(state, Outcome.Result.FAILED, List.of(), null, "cannot read the built state: " + e.getMessage(),
+                    List.of("cannot read the built state: " + e.getMessage()), 0);
+        }
+        Schema schemaBefore = schema(db);
+        long t0 = System.nanoTime();
+        List<String> executed = new ArrayList<>();
+        Plan plan;
+        try {
+            plan = converge(db, new ArrayList<>()).plan();
+        } catch (ConvergeException e) {
+            return refused(state, db, e, hashBefore, schemaBefore, t0);
+        }
+        RunResult run;
+        try {
+            run = converge(db, executed).migrate();
+        } catch (ConvergeException e) {
+            if (!plan.refused()) {
+                failures.add("honest plan: plan() accepted the state but migrate() refused: " + e.getMessage());
+                return failed(state, failures, t0);
+            }
+            return refused(state, db, e, hashBefore, schemaBefore, t0);
+        }
+        if (plan.refused()) {
+            failures.add("honest plan: plan() refused (" + plan.problems().get(0).message() + ") but migrate() ran");
+        }
+        // honest plan: exactly the planned statements ran, in order
+        List<String> planned = plan.sql();
+        if (!planned.equals(executed)) {
+            failures.add("honest plan: planned " + planned.size() + " statement(s), executed " + executed.size()
+                    + firstDifference(planned, executed));
+        }
+        // convergence
+        MigrationSet set = MigrationSource.folder(migrations).load();
+        Reference ref = Reference.of(set);
+        Schema live = schema(db);
+        for (Change c : SchemaDiff.between(ref.target(), live)) {
+            if ((c instanceof Change.ObjectUnexpected && !ref.names(c.object())) || plan.tolerated().contains(c.object())) {
+                continue; // objects no migration names, and reported drift, are left alone by design
+            }
+            failures.add("convergence: " + c.describe());
+        }
+        if (baseline != null) {
+            Schema b = Reference.replayScript(Script.read(baseline));
+            if (!SchemaDiff.between(b, ref.target()).isEmpty()) {
+                failures.add("convergence: the baseline differs from the migrations' target (see lint)");
+            }
+        }
+        Set<Long> recorded = recordedVersions(db);
+        for (var m : set) {
+            if (!recorded.contains(m.version().value())) {
+                failures.add("convergence: history lacks migration " + m.version() + " (" + m.name() + ")");
+            }
+        }
+        // nothing lost
+        try {
+            Map<String, List<Map<String, String>>> rowsAfter = rows(db);
+            Set<String> rewritten = rewrittenTables(set);
+            for (Map.Entry<String, List<Map<String, String>>> e : rowsBefore.entrySet()) {
+                String table = e.getKey();
+                if (!ref.target().table(table).isPresent() || rewritten.contains(table)
+                        || Identifiers.same(table, historyTable)) {
+                    continue;
+                }
+                List<Map<String, String>> after = rowsAfter.getOrDefault(table, List.of());
+                for (Map<String, String> row : e.getValue()) {
+                    if (!containsProjection(after, row)) {
+                        failures.add("nothing lost: a row of " + table + " is gone or changed: " + row);
+                        break;
+                    }
+                }
+            }
+            // idempotence
+            Map<String, String> hashAfter = ContentHash.allTables().perTable(db);
+            RunResult second = converge(db, new ArrayList<>()).migrate();
+            if (!second.fastPath()) {
+                failures.add("idempotence: the second run did not take the fast path (did " + second.done().size() + " step(s))");
+            }
+            if (!ContentHash.allTables().perTable(db).equals(hashAfter)) {
+                failures.add("idempotence: the second run changed table contents");
+            }
+        } catch (SQLException | ConvergeException e) {
+            failures.add("after the run: " + e.getMessage());
+        }
+        List<String> hows = new ArrayList<>();
+        for (Step s : run.done()) {
+            if (s.version() != null && s.how() != null) {
+                hows.add(s.version() + ":" + s.how().column());
+            } else if (s.action() == Action.REPAIR) {
+                hows.add("repair " + s.name().replaceFirst("^repair ", ""));
+            }
+        }
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        if (!failures.isEmpty()) {
+            return new Outcome(state, Outcome.Result.FAILED, hows, null, String.join("; ", failures), failures, ms);
+        }
+        String summary = run.done().isEmpty() ? "already up to date" : String.join(", ", hows);
+        return new Outcome(state, Outcome.Result.CONVERGED, hows, null, summary, List.of(), ms);
+    }
+
+    private Outcome refused(State state, Path db, ConvergeException e, Map<String, String> hashBefore,
+                            Schema schemaBefore, long t0) {
+        List<String> failures = new ArrayList<>();
+        if (!ContentHash.allTables().perTable(db).equals(hashBefore)) {
+            failures.add("clear refusal: the refusal changed table contents");
+        }
+        if (!SchemaDiff.between(schemaBefore, schema(db)).isEmpty()) {
+            failures.add("clear refusal: the refusal changed the schema");
+        }
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        String first = e.getMessage().lines().findFirst().orElse("");
+        if (!failures.isEmpty()) {
+            return new Outcome(state, Outcome.Result.FAILED, List.of(), e.code(), first, failures, ms);
+        }
+        return new Outcome(state, Outcome.Result.REFUSED, List.of(), e.code(), e.getMessage(), List.of(), ms);
+    }
+
+    private static Outcome failed(State state, List<String> failures, long t0) {
+        return new Outcome(state, Outcome.Result.FAILED, List.of(), null, String.join("; ", failures), failures,
+                (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    private static String firstDifference(List<String> a, List<String> b) {
+        for (int i = 0; i < Math.max(a.size(), b.size()); i++) {
+            String x = i < a.size() ? a.get(i) : "(nothing)";
+            String y = i < b.size() ? b.get(i) : "(nothing)";
+            if (!x.equals(y)) {
+                return "; first difference at #" + (i + 1) + ": planned `" + first(x) + "`, executed `" + first(y) + "`";
+            }
+        }
+        return "";
+    }
+
+    private static String first(String s) {
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl) + " …";
+    }
+
+    /** Tables whose rows a migration itself writes with UPDATE, DELETE or REPLACE: "nothing lost" does not judge them. */
+    private static Set<String> rewrittenTables(MigrationSet set) {
+        Set<String> out = new HashSet<>();
+        for (var m : set) {
+            for (Statement st : m.statements()) {
+                switch (st.kind()) {
+                    case UPDATE, DELETE, REPLACE -> {
+                        if (st.tableName() != null) {
+                            out.add(Identifiers.key(st.tableName()));
+                        }
+                    }
+                    default -> {
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private Schema schema(Path db) {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db)) {
+            return SchemaInspector.inspect(c, historyTable);
+        } catch (SQLException e) {
+            throw new UncheckedIOException(new IOException(e));
+        }
+    }
+
+    private Set<Long> recordedVersions(Path db) {
+        Set<Long> out = new HashSet<>();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
+             java.sql.Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT version FROM " + Identifiers.quote(historyTable))) {
+            while (rs.next()) {
+                out.add(rs.getLong(1));
+            }
+        } catch (SQLException e) {
+            // no history table: nothing recorded
+        }
+        return out;
+    }
+
+    /**
+     * Every row of every ordinary table, keyed by lower-case table name; a row renders as {@code col=value} pairs
+     * sorted by column name, so a row can be found again after columns were added or reordered.
+     */
+    private Map<String, List<Map<String, String>>> rows(Path db) throws SQLException {
+        Map<String, List<Map<String, String>>> out = new LinkedHashMap<>();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db)) {
+            Set<String> shadows = SchemaInspector.shadowTables(c);
+            List<String> tables = new ArrayList<>();
+            try (java.sql.Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT name FROM sqlite_schema WHERE type = 'table' AND sql LIKE 'CREATE TABLE%'"
+                         + " AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'")) {
+                while (rs.next()) {
+                    tables.add(rs.getString(1));
+                }
+            }
+            for (String t : tables) {
+                if (shadows.contains(Identifiers.key(t))) {
+                    continue;
+                }
+                List<Map<String, String>> rows = new ArrayList<>();
+                try (java.sql.Statement s = c.createStatement();
+                     ResultSet rs = s.executeQuery("SELECT * FROM " + Identifiers.quote(t))) {
+                    int n = rs.getMetaData().getColumnCount();
+                    while (rs.next()) {
+                        TreeMap<String, String> row = new TreeMap<>();
+                        for (int i = 1; i <= n; i++) {
+                            Object v = rs.getObject(i);
+                            row.put(Identifiers.key(rs.getMetaData().getColumnName(i)),
+                                    v == null ? "NULL" : v.getClass().getSimpleName() + ":" + (v instanceof byte[] b
+                                            ? java.util.HexFormat.of().formatHex(b) : v.toString()));
+                        }
+                        rows.add(row);
+                    }
+                }
+                out.put(Identifiers.key(t), rows);
+            }
+        }
+        return out;
+    }
+
+    /** True when some row of {@code after} agrees with {@code before} on every column both have (at least one). */
+    private static boolean containsProjection(List<Map<String, String>> after, Map<String, String> before) {
+        for (Map<String, String> a : after) {
+            boolean all = true;
+            boolean any = false;
+            for (Map.Entry<String, String> e : before.entrySet()) {
+                String v = a.get(e.getKey());
+                if (v != null || a.containsKey(e.getKey())) {
+                    any = true;
+                    if (!e.getValue().equals(v)) {
+                        all = false;
+                        break;
+                    }
+                }
+            }
+            if (all && any) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
