@@ -110,6 +110,7 @@ public final class Detector {
             }
         }
         List<MigrationStatus> out = new ArrayList<>();
+        boolean allBeforeInPlace = true;
         for (int i = 0; i < n; i++) {
             MigrationEffects me = ms.get(i);
             Version v = me.migration().version();
@@ -122,10 +123,12 @@ public final class Detector {
                                 : Reason.of("recorded with checksum " + entry.checksum() + ", file now has "
                                 + me.migration().checksum()),
                         me.migration(), entry, 0, List.of(), false, null));
+                allBeforeInPlace &= same;
                 continue;
             }
+            // a migration without schema effect is in place only when every migration before it is
             MigrationStatus s = i == half ? halfApplied(ref, me, live, halfJ, new Reason("", List.of(), List.of(),
-                    List.of(), List.of())) : judge(ref, me, live, position, i <= f);
+                    List.of(), List.of())) : judge(ref, me, live, position, i <= f && allBeforeInPlace);
             if (highestApplied != null && v.compareTo(highestApplied) < 0 && s.state() != MigrationState.PRESENT) {
                 s = new MigrationStatus(v, s.name(), MigrationState.OUT_OF_ORDER,
                         new Reason("not recorded, older than the newest applied migration " + highestApplied
@@ -134,6 +137,7 @@ public final class Detector {
                         s.migration(), null, s.resumeAfter(), s.temporaries(), s.replaces(), s.state());
             }
             out.add(s);
+            allBeforeInPlace &= s.state() == MigrationState.PRESENT;
         }
         Version highest = ref.migrationSet().highest().orElse(null);
         for (HistoryEntry e : history.entries()) {

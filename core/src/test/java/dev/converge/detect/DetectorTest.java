@@ -238,6 +238,40 @@ class DetectorTest {
                 .containsExactly("ALTER TABLE t_new RENAME TO t", "CREATE INDEX t_name ON t(name)");
     }
 
+    private static final MigrationSet REBUILD_WITH_VIEW = set(
+            "001_t.sql", "CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT);\nCREATE VIEW v AS SELECT name FROM t;",
+            "002_rebuild_t.sql", "DROP VIEW v;\n"
+                    + "CREATE TABLE t_new (id INTEGER PRIMARY KEY, name TEXT NOT NULL DEFAULT '');\n"
+                    + "INSERT INTO t_new (id, name) SELECT id, coalesce(name, '') FROM t;\n"
+                    + "DROP TABLE t;\n"
+                    + "ALTER TABLE t_new RENAME TO t;\n"
+                    + "CREATE VIEW v AS SELECT name FROM t;");
+
+    @Test
+    void rebuildInterruptedAfterItsCopyRewindsToBeforeTheTemporaryWasCreated() {
+        Reference ref = Reference.replay(REBUILD_WITH_VIEW);
+        // after the INSERT copy: the schema is the same as after CREATE TABLE t_new, so the copy cannot be trusted
+        Schema live = afterStatement(ref, 2, 3);
+        MigrationStatus s = Detector.detect(ref, live, recorded(REBUILD_WITH_VIEW, 1)).status(Version.of(2)).orElseThrow();
+        assertThat(s.state()).isEqualTo(MigrationState.HALF_APPLIED);
+        assertThat(s.temporaries()).containsExactly(ObjectId.table("t_new"));
+        assertThat(s.resumeAfter()).isEqualTo(1);
+        Plan plan = Planner.plan(ref, live, recorded(REBUILD_WITH_VIEW, 1), 1, PlanOptions.defaults(), null, null);
+        assertThat(plan.steps().get(1).statements()).extracting(st -> st.text().split("\n")[0]).containsExactly(
+                "DROP TABLE IF EXISTS \"t_new\"", "CREATE TABLE t_new (id INTEGER PRIMARY KEY, name TEXT NOT NULL DEFAULT '')",
+                "INSERT INTO t_new (id, name) SELECT id, coalesce(name, '') FROM t", "DROP TABLE t",
+                "ALTER TABLE t_new RENAME TO t", "CREATE VIEW v AS SELECT name FROM t");
+    }
+
+    @Test
+    void migrationInterruptedBeforeAnyEffectShowsIsHalfAppliedNotAbsent() {
+        Reference ref = Reference.replay(REBUILD_WITH_VIEW);
+        Schema live = afterStatement(ref, 2, 1); // only DROP VIEW ran
+        MigrationStatus s = Detector.detect(ref, live, recorded(REBUILD_WITH_VIEW, 1)).status(Version.of(2)).orElseThrow();
+        assertThat(s.state()).isEqualTo(MigrationState.HALF_APPLIED);
+        assertThat(s.resumeAfter()).isEqualTo(1);
+    }
+
     @Test
     void historyRowsWithoutFilesAreMissingOrFuture() {
         Reference ref = Reference.replay(BASIC);
