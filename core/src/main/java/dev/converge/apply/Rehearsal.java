@@ -49,6 +49,15 @@ public final class Rehearsal {
         }
         List<Step> steps = markDestructive(live, plan);
         List<Problem> problems = new ArrayList<>(plan.problems());
+        if (plan.sql().isEmpty()) {
+            // nothing would run: the rehearsal's result is the live schema itself, so compare it directly
+            Schema current = SchemaInspector.inspect(live, historyTables.iterator().next());
+            for (String h : historyTables) {
+                current = current.without(dev.converge.schema.ObjectId.table(h));
+            }
+            checkTarget(plan, current, problems);
+            return withProblems(plan, steps, problems);
+        }
         try (Connection mem = DriverManager.getConnection("jdbc:sqlite::memory:")) {
             dev.converge.detect.Reference.Settings.apply(mem);
             copySchema(live, mem, historyTables);
@@ -70,7 +79,15 @@ public final class Rehearsal {
                     }
                 }
             }
-            Schema result = SchemaInspector.inspect(mem);
+            checkTarget(plan, SchemaInspector.inspect(mem), problems);
+        } catch (SQLException e) {
+            throw SqliteErrors.translate(e, "rehearsing the plan in memory");
+        }
+        return withProblems(plan, steps, problems);
+    }
+
+    private static void checkTarget(Plan plan, Schema result, List<Problem> problems) {
+        {
             List<Change> diff = new ArrayList<>();
             for (Change c : SchemaDiff.between(plan.reference().target(), result)) {
                 if (!plan.tolerated().contains(c.object())) {
@@ -86,10 +103,7 @@ public final class Rehearsal {
                 sb.append("\n  Nothing was changed. Inspect the objects named above; `converge plan` shows the state of every migration.");
                 problems.add(new Problem(ErrorCode.AMBIGUOUS_STATE, -1, null, diff.get(0).object().toString(), sb.toString()));
             }
-        } catch (SQLException e) {
-            throw SqliteErrors.translate(e, "rehearsing the plan in memory");
         }
-        return withProblems(plan, steps, problems);
     }
 
     private static Plan withProblems(Plan p, List<Step> steps, List<Problem> problems) {
