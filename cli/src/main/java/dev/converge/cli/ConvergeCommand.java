@@ -1,0 +1,49 @@
+package dev.converge.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.util.concurrent.Callable;
+
+/** The top-level {@code converge} command: holds the global options and the subcommands. */
+@Command(name = "converge", mixinStandardHelpOptions = true, versionProvider = ConvergeCommand.Version.class,
+        description = "Brings a SQLite database to the schema its migrations define, from whatever state it is in.",
+        subcommands = {MigrateCommand.class, PlanCommand.class, StatusCommand.class, LintCommand.class,
+                MarkCommand.class, UnmarkCommand.class, RepairCommand.class},
+        footer = {"", "Exit status: 0 ok, 1 refused (nothing changed), 2 bad command line or input,",
+                "3 stopped part-way, 4 internal error."})
+final class ConvergeCommand implements Callable<Integer> {
+    final Io io;
+
+    @Option(names = "--verbose", scope = ScopeType.INHERIT,
+            description = "Show the engine's log and, on error, the stack trace.")
+    boolean verbose;
+
+    @Spec
+    CommandSpec spec;
+
+    ConvergeCommand(Io io) {
+        this.io = io;
+    }
+
+    /** Without a subcommand there is nothing to do: say so, as a usage error. */
+    @Override
+    public Integer call() {
+        io.err().println("converge: error: missing command");
+        spec.commandLine().usage(io.err());
+        return 2;
+    }
+
+    /** The version from the jar's manifest, or "development build" when run from classes. */
+    static final class Version implements IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = ConvergeCommand.class.getPackage().getImplementationVersion();
+            return new String[]{"converge " + (v == null ? "(development build)" : v)};
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package dev.converge.cli;
+
+import dev.converge.error.ConvergeException;
+import dev.converge.error.ErrorCode;
+import dev.converge.source.Version;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.TypeConversionException;
+import picocli.CommandLine.UnmatchedArgumentException;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+
+/**
+ * The {@code converge} command. Turns the outcome into an exit status (0 ok, 1 refused before any change, 2 bad command
+ * line or input, 3 stopped part-way, 4 internal) and every error into a few readable lines on stderr; the stack trace
+ * only with {@code --verbose}.
+ */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err, System.console() != null));
+    }
+
+    /** Runs one command in-process without progress output; returns its exit status. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, out, err, false);
+    }
+
+    /** Runs one command in-process; {@code interactive} turns on progress on {@code err}. Returns the exit status. */
+    public static int run(String[] args, PrintStream out, PrintStream err, boolean interactive) {
+        Io io = new Io(out, err, interactive);
+        try {
+            CommandLine cl = new CommandLine(new ConvergeCommand(io));
+            cl.setOut(new PrintWriter(out, true));
+            cl.setErr(new PrintWriter(err, true));
+            cl.registerConverter(Version.class, Main::version);
+            cl.setParameterExceptionHandler((ex, a) -> usageError(ex, err));
+            cl.setExecutionExceptionHandler((ex, c, parsed) -> failure(ex, c, parsed, io));
+            return cl.execute(args);
+        } catch (RuntimeException | Error e) {
+            // a failure outside any command (picocli's own set-up): still no bare stack trace
+            err.println("converge: internal error: " + e);
+            return ErrorCode.INTERNAL.exitStatus();
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    private static Version version(String text) {
+        try {
+            return Version.parse(text);
+        } catch (ConvergeException e) {
+            throw new TypeConversionException(e.getMessage());
+        }
+    }
+
+    private static int usageError(ParameterException ex, PrintStream err) {
+        err.println("converge: error: " + ex.getMessage());
+        UnmatchedArgumentException.printSuggestions(ex, err);
+        err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
+        return ErrorCode.BAD_INPUT.exitStatus();
+    }
+
+    private static int failure(Exception ex, CommandLine c, ParseResult parsed, Io io) {
+        Object command = c.getCommand();
+        boolean verbose = command instanceof Subcommand s ? s.verbose()
+                : command instanceof ConvergeCommand r && r.verbose;
+        boolean json = command instanceof Subcommand s && s.json();
+        return report(ex, c.getCommandName(), verbose, json, io);
+    }
+
+    /**
+     * Reports a failure of {@code command}: a few lines on stderr (the stack trace only when {@code verbose}), and the
+     * error as JSON on stdout when {@code json}. Returns the exit status: the error code's, or 4 for anything else.
+     */
+    static int report(Exception ex, String command, boolean verbose, boolean json, Io io) {
+        int status;
+        String text;
+        if (ex instanceof ConvergeException ce) {
+            status = ce.exitStatus();
+            text = ce.getMessage();
+            if (status == ErrorCode.INTERNAL.exitStatus()) {
+                text += "\nThis is a bug in Converge or an unexpected SQLite failure; please report it.";
+            }
+        } else {
+            status = ErrorCode.INTERNAL.exitStatus();
+            text = "internal error: " + ex + "\nThis is a bug in Converge; please report it"
+                    + (verbose ? " with the stack trace below." : " (--verbose shows the stack trace).");
+        }
+        if (json) {
+            io.out().println(Json.write(JsonReports.error(command, ex, status)));
+        }
+        io.err().println("converge: error: " + text);
+        if (verbose) {
+            ex.printStackTrace(io.err());
+        }
+        return status;
+    }
+}

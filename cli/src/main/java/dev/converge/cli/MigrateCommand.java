@@ -1,0 +1,88 @@
+package dev.converge.cli;
+
+import dev.converge.Converge;
+import dev.converge.apply.RunResult;
+import dev.converge.detect.Action;
+import dev.converge.detect.Step;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/** {@code converge migrate}: carries out the plan, creating the database file when it is missing. */
+@Command(name = "migrate", mixinStandardHelpOptions = true,
+        description = "Bring the database to the target schema from whatever state it is in (creates a missing file).")
+final class MigrateCommand extends Subcommand {
+    @Mixin
+    SourceOptions source;
+    @Mixin
+    DatabaseOptions database;
+    @Mixin
+    PlanningOptions planning;
+
+    @Option(names = "--backup", paramLabel = "FILE",
+            description = "Before changing anything, copy the database to FILE (no copy when it is up to date).")
+    Path backup;
+
+    @Option(names = "--json", description = "Write the result as JSON.")
+    boolean json;
+
+    @Override
+    boolean json() {
+        return json;
+    }
+
+    @Override
+    int execute() {
+        Converge.Builder b = Converge.configure();
+        source.applyTo(b);
+        database.applyTo(b);
+        planning.applyTo(b);
+        if (backup != null) {
+            b.backup(backup);
+        }
+        if (io().interactive()) {
+            b.listener(new Progress(io().err()));
+        }
+        RunResult r = b.load().migrate();
+        boolean backedUp = backup != null && !r.fastPath() && !r.done().isEmpty();
+        if (json) {
+            io().out().println(Json.write(JsonReports.run(r, backedUp ? backup : null)));
+        } else {
+            print(r, backedUp);
+        }
+        return 0;
+    }
+
+    private void print(RunResult r, boolean backedUp) {
+        PrintStream out = io().out();
+        if (backedUp) {
+            out.println("backup: " + backup);
+        }
+        // the baseline runs first; its migrations are recorded after it
+        List<Step> done = new ArrayList<>(r.done());
+        done.sort(Comparator.comparing(s -> s.action() != Action.BASELINE));
+        int statements = 0;
+        for (Step s : done) {
+            statements += s.statements().size();
+            out.println(PlanText.version(s) + "  " + s.name() + "  " + PlanText.how(s) + "  "
+                    + PlanText.count(s.statements().size(), "statement"));
+        }
+        for (String n : r.notes()) {
+            out.println("note: " + n);
+        }
+        if (r.fastPath()) {
+            out.println("up to date (fast path): " + database.db);
+        } else if (r.done().isEmpty()) {
+            out.println("up to date: " + database.db + " (nothing to change)");
+        } else {
+            out.println("migrated " + database.db + ": " + PlanText.count(r.done().size(), "step") + ", "
+                    + PlanText.count(statements, "statement") + " in " + r.millis() + " ms");
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package dev.converge.cli;
+
+import dev.converge.Converge;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+import java.util.List;
+
+/** {@code converge repair}: accepts today's files for recorded migrations whose checksums no longer match. */
+@Command(name = "repair", mixinStandardHelpOptions = true,
+        description = "Accept the current files of recorded migrations whose checksums changed; prints each change.")
+final class RepairCommand extends Subcommand {
+    @Mixin
+    SourceOptions source;
+    @Mixin
+    DatabaseOptions database;
+
+    @Override
+    int execute() {
+        List<String> changes = database.applyTo(source.applyTo(Converge.configure())).createDatabase(false).load()
+                .repair();
+        for (String c : changes) {
+            io().out().println(c);
+        }
+        if (changes.isEmpty()) {
+            io().out().println("nothing to repair: every recorded checksum matches its file");
+        }
+        return 0;
+    }
+}

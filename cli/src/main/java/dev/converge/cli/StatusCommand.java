@@ -1,0 +1,42 @@
+package dev.converge.cli;
+
+import dev.converge.Converge;
+import dev.converge.detect.Plan;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code converge status}: the state of every migration, as a table; changes nothing and never creates the file. */
+@Command(name = "status", mixinStandardHelpOptions = true,
+        description = "Show the state of every migration in the database; changes nothing.")
+final class StatusCommand extends Subcommand {
+    @Mixin
+    SourceOptions source;
+    @Mixin
+    DatabaseOptions database;
+    @Mixin
+    PlanningOptions planning;
+
+    @Option(names = "--json", description = "Write the states as JSON.")
+    boolean json;
+
+    @Override
+    boolean json() {
+        return json;
+    }
+
+    @Override
+    int execute() {
+        Converge.Builder b = Converge.configure();
+        source.applyTo(b);
+        database.applyTo(b);
+        planning.applyTo(b);
+        Plan status = b.load().status();
+        if (json) {
+            io().out().println(Json.write(JsonReports.plan(status, "status")));
+        } else {
+            PlanText.status(status, io().out());
+        }
+        return 0;
+    }
+}

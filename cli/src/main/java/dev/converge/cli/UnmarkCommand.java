@@ -1,0 +1,44 @@
+package dev.converge.cli;
+
+import dev.converge.Converge;
+import dev.converge.error.ConvergeException;
+import dev.converge.source.Version;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** {@code converge unmark}: deletes history rows, so that migrate looks at those migrations again. */
+@Command(name = "unmark", mixinStandardHelpOptions = true,
+        description = "Delete the history rows of migrations; migrate then detects their state again.")
+final class UnmarkCommand extends Subcommand {
+    @Parameters(arity = "1..*", paramLabel = "VERSION", description = "The versions to forget, e.g. 3 or 003.")
+    List<Version> versions;
+    @Mixin
+    SourceOptions source;
+    @Mixin
+    DatabaseOptions database;
+
+    @Override
+    int execute() {
+        Converge converge = database.applyTo(source.applyTo(Converge.configure())).createDatabase(false).load();
+        List<String> done = new ArrayList<>();
+        for (Version v : versions) {
+            boolean deleted;
+            try {
+                deleted = converge.unmark(v);
+            } catch (ConvergeException e) {
+                throw stoppedAfter(e, done);
+            }
+            if (deleted) {
+                done.add("unmarked " + v);
+                io().out().println("unmarked " + v);
+            } else {
+                io().out().println("not recorded: " + v + " (nothing to unmark)");
+            }
+        }
+        return 0;
+    }
+}
