@@ -96,7 +96,7 @@ final class Engine {
                     LOG.log(System.Logger.Level.DEBUG, "history moved; detecting again");
                 }
             }
-            finalCheck(c, plan, committed);
+            finalCheck(c, set, plan, committed);
             RunResult r = new RunResult(false, committed, plan.notes(), millis(t0));
             config.listener().on(new RunEvent.Finished(r));
             return r;
@@ -276,7 +276,7 @@ final class Engine {
     }
 
     /** One full comparison against the target after the last migration; then stamps history for the fast path. */
-    private void finalCheck(Connection c, Plan plan, List<Step> committed) {
+    private void finalCheck(Connection c, MigrationSet set, Plan plan, List<Step> committed) {
         Schema live = SchemaInspector.inspect(c, config.historyTable());
         List<String> diff = new ArrayList<>();
         for (Change ch : SchemaDiff.between(plan.reference().target(), live)) {
@@ -290,6 +290,18 @@ final class Engine {
                             + (committed.isEmpty() ? "" : "\n  Committed: " + names(committed)));
         }
         History h = historyTable.read(c);
+        if (h.layout() == History.Layout.LEGACY) {
+            // everything was recorded already, but in an older runner's table: upgrade it so the fast path applies
+            exec(c, "BEGIN IMMEDIATE", "adopting the legacy history table");
+            try {
+                historyTable.adopt(c, h, set);
+                exec(c, "COMMIT", "adopting the legacy history table");
+            } catch (RuntimeException e) {
+                exec(c, "ROLLBACK", "rolling back");
+                throw e;
+            }
+            h = historyTable.read(c);
+        }
         long sv = HistoryTable.schemaVersion(c);
         if (h.layout() == History.Layout.CURRENT && !h.entries().isEmpty() && h.lastSchemaVersion() != sv) {
             exec(c, "BEGIN IMMEDIATE", "stamping history");

@@ -287,7 +287,13 @@ public final class Planner {
     private static List<Step> drift(Reference ref, Schema live, Detection d, Set<ObjectId> pendingTouched,
                                     Set<ObjectId> tolerated, List<String> notes) {
         List<Step> repairs = new ArrayList<>();
-        Set<ObjectId> pendingAll = new HashSet<>(pendingTouched); // objects a migration of this run executes on
+        // objects touched by a migration whose effects are not known to be in place: not drift, whatever they look like
+        Set<ObjectId> pendingAll = new HashSet<>(pendingTouched);
+        for (MigrationStatus s : d.statuses()) {
+            if (s.migration() != null && s.state() != MigrationState.APPLIED && s.state() != MigrationState.PRESENT) {
+                pendingAll.addAll(effects(ref, s.migration()).touched());
+            }
+        }
         for (SchemaObject target : ref.target().objects()) {
             ObjectId id = target.id();
             if (pendingAll.contains(id)) {

@@ -103,7 +103,20 @@ public final class Verifier {
             throw new UncheckedIOException(e);
         }
         builder.build(state, db);
+        return verifyBuilt(state, db);
+    }
+
+    /**
+     * Like {@link #verify(State, Path)} for a database already built at {@code db} (a state, possibly edited by hand
+     * afterwards, as a catalogue scenario does): fills it, runs the engine and checks. {@code state} only names it.
+     */
+    public Outcome verifyBuilt(State state, Path db) {
         DataFiller.seeded(42).excluding(historyTable).fill(db);
+        return verifyFilled(state, db);
+    }
+
+    /** Like {@link #verifyBuilt(State, Path)} for a database already built and filled with rows: runs the engine and checks. */
+    public Outcome verifyFilled(State state, Path db) {
         List<String> failures = new ArrayList<>();
         Map<String, List<Map<String, String>>> rowsBefore;
         Map<String, String> hashBefore;

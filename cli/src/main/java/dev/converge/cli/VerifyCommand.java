@@ -1,0 +1,198 @@
+package dev.converge.cli;
+
+import dev.converge.Converge;
+import dev.converge.LintReport;
+import dev.converge.detect.Reference;
+import dev.converge.error.ConvergeException;
+import dev.converge.error.ErrorCode;
+import dev.converge.scenarios.state.Baseline;
+import dev.converge.scenarios.state.StateBuilder;
+import dev.converge.scenarios.verify.Outcome;
+import dev.converge.scenarios.verify.Verifier;
+import dev.converge.source.MigrationSource;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * {@code converge verify}: builds every database state for a migration set (each prefix, baseline-only, each prefix
+ * plus each baseline, history lost, every half-applied point, each old release as legacy, drift), runs the engine on
+ * each, checks the guarantees, and prints a table. Exit 0 only if every state converges.
+ */
+@Command(name = "verify", description = "Prove that Converge converges every database state of a migration set.")
+final class VerifyCommand extends Subcommand {
+    @Mixin
+    SourceOptions source;
+
+    @Option(names = "--old", arity = "1..*", paramLabel = "FILE",
+            description = "Full schemas of older releases (legacy databases, and prefix+baseline states).")
+    List<Path> old = new ArrayList<>();
+
+    @Option(names = "--report", paramLabel = "FILE", description = "Also write the results as Markdown to FILE.")
+    Path report;
+
+    @Option(names = "--json", description = "Print the results as JSON.")
+    boolean json;
+
+    @Option(names = "--history-table", paramLabel = "NAME", defaultValue = "schema_migrations",
+            description = "The history table's name (default: ${DEFAULT-VALUE}).")
+    String historyTable;
+
+    @Override
+    boolean json() {
+        return json;
+    }
+
+    @Override
+    int execute() {
+        PrintStream out = io().out();
+        // a set that does not replay cannot be verified: REPLAY_FAILED (exit 2) names the file and line
+        Reference.replay(MigrationSource.folder(source.migrations).load());
+        Converge.Builder lintBuilder = Converge.configure().historyTable(historyTable);
+        LintReport lint = source.applyTo(lintBuilder).loadForLint().lint();
+
+        StateBuilder builder = StateBuilder.forFolder(source.migrations).withHistoryTable(historyTable);
+        if (source.baseline != null) {
+            builder = builder.withBaseline(Baseline.read(source.baseline));
+        }
+        List<Baseline> releases = new ArrayList<>();
+        for (Path p : old) {
+            releases.add(Baseline.read(p));
+        }
+        builder = builder.withReleases(releases);
+        Verifier verifier = new Verifier(source.migrations, source.baseline, builder);
+        int total = verifier.states().size();
+        if (!json) {
+            out.printf("Verifying %d database states of %s%n%n", total, source.migrations);
+            out.printf("%-4s %-48s %-10s %7s  %s%n", "#", "state", "outcome", "time", "detail");
+        }
+        Path work = tempDir();
+        List<Outcome> outcomes;
+        try {
+            int[] n = {0};
+            outcomes = verifier.verifyAll(work, o -> {
+                n[0]++;
+                if (!json) {
+                    out.printf("%-4s %-48s %-10s %5dms  %s%n", n[0] + "/" + total, o.state().name(), o.result(),
+                            o.millis(), oneLine(o));
+                    out.flush();
+                }
+            });
+        } finally {
+            delete(work);
+        }
+        Map<Outcome.Result, Integer> counts = new EnumMap<>(Outcome.Result.class);
+        for (Outcome o : outcomes) {
+            counts.merge(o.result(), 1, Integer::sum);
+        }
+        boolean ok = outcomes.stream().allMatch(Outcome::ok) && lint.ok();
+        if (json) {
+            out.println(Json.write(toJson(outcomes, lint, ok)));
+        } else {
+            out.println();
+            for (LintReport.Finding f : lint.findings()) {
+                out.println("lint: " + f);
+            }
+            out.printf("%n%d states: %d converged, %d refused, %d failed; lint: %d error(s). %s%n", outcomes.size(),
+                    counts.getOrDefault(Outcome.Result.CONVERGED, 0), counts.getOrDefault(Outcome.Result.REFUSED, 0),
+                    counts.getOrDefault(Outcome.Result.FAILED, 0), lint.errors().size(),
+                    ok ? "Every guarantee holds." : "Some guarantees do not hold: see the failures above.");
+        }
+        if (report != null) {
+            writeMarkdown(report, outcomes, lint, ok);
+        }
+        return ok ? 0 : ErrorCode.LINT_FAILED.exitStatus();
+    }
+
+    private static String oneLine(Outcome o) {
+        String m = o.result() == Outcome.Result.FAILED ? String.join("; ", o.failures()) : o.message();
+        m = m == null ? "" : m.replace('\n', ' ').replaceAll("\\s+", " ");
+        if (o.result() == Outcome.Result.REFUSED && o.refusal() != null) {
+            m = o.refusal() + ": " + m;
+        }
+        return m.length() > 160 ? m.substring(0, 157) + "..." : m;
+    }
+
+    private Map<String, Object> toJson(List<Outcome> outcomes, LintReport lint, boolean ok) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("format", 1);
+        doc.put("command", "verify");
+        doc.put("migrations", source.migrations.toString());
+        doc.put("ok", ok);
+        List<Object> states = new ArrayList<>();
+        for (Outcome o : outcomes) {
+            Map<String, Object> s = new LinkedHashMap<>();
+            s.put("state", o.state().name());
+            s.put("outcome", o.result().name());
+            s.put("millis", o.millis());
+            s.put("how", o.hows());
+            if (o.refusal() != null) {
+                s.put("refusal", o.refusal().name());
+            }
+            s.put("failures", o.failures());
+            s.put("message", o.message());
+            states.add(s);
+        }
+        doc.put("states", states);
+        List<Object> findings = new ArrayList<>();
+        for (LintReport.Finding f : lint.findings()) {
+            findings.add(f.toString());
+        }
+        doc.put("lint", findings);
+        return doc;
+    }
+
+    private void writeMarkdown(Path file, List<Outcome> outcomes, LintReport lint, boolean ok) {
+        StringBuilder md = new StringBuilder();
+        md.append("# Converge verification of `").append(source.migrations).append("`\n\n");
+        md.append(ok ? "Every state converged (or was refused as expected), and lint found no errors.\n\n"
+                : "**Some guarantees do not hold.**\n\n");
+        md.append("| # | state | outcome | time (ms) | detail |\n| --- | --- | --- | ---: | --- |\n");
+        int i = 0;
+        for (Outcome o : outcomes) {
+            md.append("| ").append(++i).append(" | `").append(o.state().name()).append("` | ").append(o.result())
+                    .append(" | ").append(o.millis()).append(" | ").append(oneLine(o).replace("|", "\\|")).append(" |\n");
+        }
+        if (!lint.findings().isEmpty()) {
+            md.append("\n## Lint\n\n");
+            for (LintReport.Finding f : lint.findings()) {
+                md.append("- ").append(f.toString().replace("\n", " ")).append('\n');
+            }
+        }
+        try {
+            Files.writeString(file, md);
+        } catch (IOException e) {
+            throw ConvergeException.builder(ErrorCode.BAD_INPUT, "cannot write the report " + file + ": " + e.getMessage())
+                    .file(file.toString()).cause(e).build();
+        }
+    }
+
+    private static Path tempDir() {
+        try {
+            return Files.createTempDirectory("converge-verify");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void delete(Path dir) {
+        try (Stream<Path> s = Files.walk(dir)) {
+            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a temp folder left behind is harmless
+        }
+    }
+}
