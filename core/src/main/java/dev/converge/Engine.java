@@ -243,22 +243,20 @@ final class Engine {
     private Plan makePlan(Connection c, MigrationSet set, boolean prove) {
         Reference ref = Reference.of(set);
         Schema baselineSchema = config.baseline() == null ? null : Reference.replayScript(config.baseline());
-        History h;
-        Schema live;
-        long sv;
+        // history, the live schema and the rehearsal's copy of it all come from one read transaction: one snapshot
         exec(c, "BEGIN", "starting a read transaction");
         try {
-            h = historyTable.read(c);
-            live = SchemaInspector.inspect(c, config.historyTable());
+            History h = historyTable.read(c);
+            Schema live = SchemaInspector.inspect(c, config.historyTable());
             if (config.legacyHistoryTable() != null) {
                 live = live.without(ObjectId.table(config.legacyHistoryTable()));
             }
-            sv = HistoryTable.schemaVersion(c);
+            long sv = HistoryTable.schemaVersion(c);
+            Plan plan = Planner.plan(ref, live, h, sv, config.options(), config.baseline(), baselineSchema);
+            return prove ? Rehearsal.prove(c, plan, historyNames()) : plan;
         } finally {
             exec(c, "COMMIT", "ending a read transaction");
         }
-        Plan plan = Planner.plan(ref, live, h, sv, config.options(), config.baseline(), baselineSchema);
-        return prove ? Rehearsal.prove(c, plan, historyNames()) : plan;
     }
 
     private Set<String> historyNames() {

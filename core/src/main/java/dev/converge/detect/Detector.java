@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.HashSet;
 
 /**
  * Decides, from the reference, the live schema and the history alone, the state of every migration (DESIGN.md §4
@@ -50,13 +52,22 @@ public final class Detector {
         }
 
         // 2. F: highest index such that every migration up to it with unambiguous effects shows some of them
+        //    A migration whose objects are all ambiguous extends F when they stand exactly as after it (and not as
+        //    before it), and is skipped otherwise (a later migration may have restored what stood before it). One
+        //    without schema effect does not extend F, so trailing seed migrations stay ABSENT: nothing shows they ran
         int f = -1;
         for (int i = 0; i < n; i++) {
             MigrationEffects me = ms.get(i);
-            if (recorded.containsKey(me.migration().version()) || showsUnambiguousEvidence(ref, me, matches) != Boolean.FALSE) {
-                f = i;
-            } else {
+            Boolean evidence = recorded.containsKey(me.migration().version()) ? Boolean.TRUE
+                    : showsUnambiguousEvidence(ref, me, matches);
+            if (evidence == null && !me.hasNoSchemaEffect() && exactPoint(ref, me, live) == Boolean.TRUE) {
+                evidence = Boolean.TRUE;
+            }
+            if (evidence == Boolean.FALSE) {
                 break;
+            }
+            if (evidence == Boolean.TRUE) {
+                f = i;
             }
         }
         int fPoint = f < 0 ? 0 : ms.get(f).end();
@@ -66,13 +77,17 @@ public final class Detector {
         //     database is, and ambiguous objects are judged against it
         int half = -1;
         int halfJ = 0;
-        if (f + 1 < n && !recorded.containsKey(ms.get(f + 1).migration().version())) {
-            MigrationEffects next = ms.get(f + 1);
+        int candidate = f + 1;
+        while (candidate < n && ms.get(candidate).hasNoSchemaEffect()) {
+            candidate++;
+        }
+        if (candidate < n && !recorded.containsKey(ms.get(candidate).migration().version())) {
+            MigrationEffects next = ms.get(candidate);
             if (!next.touched().isEmpty() && !standsAt(ref, next, live, next.start())
                     && !standsAt(ref, next, live, next.end())) {
                 int j = halfPoint(ref, next, live);
                 if (j > 0) {
-                    half = f + 1;
+                    half = candidate;
                     halfJ = j;
                     fPoint = next.start() + j;
                 }
@@ -111,6 +126,9 @@ public final class Detector {
         }
         List<MigrationStatus> out = new ArrayList<>();
         boolean allBeforeInPlace = true;
+        // objects that earlier migrations of this run will execute on: a later migration cannot count them as held,
+        // since they will stand as before it once the earlier migration has run
+        Set<ObjectId> willChange = new HashSet<>();
         for (int i = 0; i < n; i++) {
             MigrationEffects me = ms.get(i);
             Version v = me.migration().version();
@@ -128,7 +146,8 @@ public final class Detector {
             }
             // a migration without schema effect is in place only when every migration before it is
             MigrationStatus s = i == half ? halfApplied(ref, me, live, halfJ, new Reason("", List.of(), List.of(),
-                    List.of(), List.of())) : judge(ref, me, live, position, i <= f && allBeforeInPlace);
+                    List.of(), List.of())) : judge(ref, me, live, position, matches, willChange, i <= f,
+                    i <= f && allBeforeInPlace);
             if (highestApplied != null && v.compareTo(highestApplied) < 0 && s.state() != MigrationState.PRESENT) {
                 s = new MigrationStatus(v, s.name(), MigrationState.OUT_OF_ORDER,
                         new Reason("not recorded, older than the newest applied migration " + highestApplied
@@ -138,6 +157,7 @@ public final class Detector {
             }
             out.add(s);
             allBeforeInPlace &= s.state() == MigrationState.PRESENT;
+            willChange.addAll(changes(me, s));
         }
         Version highest = ref.migrationSet().highest().orElse(null);
         for (HistoryEntry e : history.entries()) {
@@ -172,14 +192,68 @@ public final class Detector {
         return result;
     }
 
+    /** The objects that running {@code me} in state {@code s} will change. */
+    private static Set<ObjectId> changes(MigrationEffects me, MigrationStatus s) {
+        Set<ObjectId> out = new HashSet<>();
+        MigrationState st = s.state() == MigrationState.OUT_OF_ORDER ? s.underlying() : s.state();
+        switch (st) {
+            case ABSENT -> out.addAll(me.touched());
+            case PARTIAL -> out.addAll(s.reason().missing());
+            case CONFLICT -> {
+                out.addAll(s.reason().missing());
+                s.reason().conflicts().forEach(c -> out.add(c.object()));
+            }
+            case HALF_APPLIED -> {
+                out.addAll(s.temporaries());
+                for (int j = s.resumeAfter(); j < me.effects().size(); j++) {
+                    out.addAll(me.effects().get(j));
+                }
+            }
+            default -> {
+            }
+        }
+        return out;
+    }
+
+    /**
+     * For a migration whose objects all match several points: TRUE when they stand exactly as after it (and not as
+     * before it), FALSE for the reverse, null when both or neither.
+     */
+    private static Boolean exactPoint(Reference ref, MigrationEffects me, Schema live) {
+        boolean before = standsAt(ref, me, live, me.start());
+        boolean after = standsAt(ref, me, live, me.end());
+        return before == after ? null : Boolean.valueOf(after);
+    }
+
     private static MigrationStatus judge(Reference ref, MigrationEffects me, Schema live, Map<ObjectId, Integer> position,
-                                         boolean withinF) {
+                                         Map<ObjectId, List<Integer>> matches, Set<ObjectId> willChange,
+                                         boolean inF, boolean withinF) {
         Version v = me.migration().version();
         String name = me.migration().name();
         if (me.hasNoSchemaEffect()) {
             return withinF
                     ? status(me, MigrationState.PRESENT, Reason.of("no schema effect; the migrations around it are in place"))
                     : status(me, MigrationState.ABSENT, Reason.of("no schema effect; the migrations before it are not all in place"));
+        }
+        boolean allAmbiguous = true;
+        for (ObjectId id : me.touched()) {
+            allAmbiguous &= matches.get(id).size() > 1;
+        }
+        if (allAmbiguous) {
+            // every object it touches recurs on the timeline: judge the migration by whole points, not one by one
+            // (only when that agrees with F: the migrations around it decide otherwise)
+            Boolean at = exactPoint(ref, me, live);
+            List<ObjectId> all = new ArrayList<>(me.touched());
+            if (at == Boolean.TRUE && inF && java.util.Collections.disjoint(all, willChange)) {
+                return new MigrationStatus(v, name, MigrationState.PRESENT, new Reason("every object it touches stands"
+                        + " exactly as after it", all, List.of(), List.of(), List.of()), me.migration(), null, 0,
+                        List.of(), false, null);
+            }
+            if (at == Boolean.FALSE && !inF) {
+                return new MigrationStatus(v, name, MigrationState.ABSENT, new Reason("every object it touches stands"
+                        + " exactly as before it", List.of(), all, List.of(), List.of()), me.migration(), null, 0,
+                        List.of(), false, null);
+            }
         }
         List<ObjectId> holding = new ArrayList<>();
         List<ObjectId> missing = new ArrayList<>();
@@ -188,8 +262,10 @@ public final class Detector {
         for (ObjectId id : me.touched()) {
             ObjectHistory h = ref.objects().get(id);
             int pos = position.get(id);
-            if (pos < 0) {
+            if (pos < 0 && !willChange.contains(id)) {
                 conflicts.add(new ObjectConflict(id, h.at(me.end()), live.get(id).orElse(null)));
+            } else if (willChange.contains(id)) {
+                missing.add(id); // an earlier migration of this run brings it to where this one starts
             } else if (pos >= h.intervalAt(me.lastTouch(id))) {
                 holding.add(id);
             } else if (pos < h.intervalAt(me.firstTouch(id))) {

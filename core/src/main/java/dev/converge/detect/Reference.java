@@ -268,13 +268,22 @@ public final class Reference {
             Set<String> shadows = whole && (!virtualTables.isEmpty() || st.kind() == StatementKind.CREATE_VIRTUAL_TABLE)
                     ? SchemaInspector.shadowTables(c) : Set.of();
             Set<ObjectId> touched = new LinkedHashSet<>();
-            // objects that are gone
-            List<ObjectId> known = new ArrayList<>(texts.keySet());
+            // objects that are gone: only those the statement could reach are looked at (no scan of every object)
+            List<ObjectId> known;
+            if (whole) {
+                known = new ArrayList<>(texts.keySet());
+            } else {
+                known = new ArrayList<>();
+                for (String k : scope) {
+                    Set<ObjectId> ids = byScope.get(k);
+                    if (ids != null) {
+                        known.addAll(ids);
+                    }
+                }
+            }
             for (ObjectId id : known) {
-                boolean inScope = whole || scope.contains(id.key()) || scope.contains(tableKeyOf(id));
-                if (inScope && !rows.containsKey(id)) {
-                    texts.remove(id);
-                    virtualTables.remove(id.key());
+                if (texts.containsKey(id) && !rows.containsKey(id)) {
+                    forget(id);
                     history(id).add(point, null);
                     touched.add(id);
                 }
@@ -298,8 +307,10 @@ public final class Reference {
                                     + r.type + " " + r.name + " after replaying line " + st.line() + ": " + ex.getMessage())
                             .file(m.origin()).line(st.line()).object(r.name).cause(ex).build();
                 }
-                texts.put(id, r.sql);
-                tableKeys.put(id, Identifiers.key(r.tblName));
+                if (texts.containsKey(id)) {
+                    forget(id);
+                }
+                remember(id, r.sql, Identifiers.key(r.tblName));
                 if (parsed instanceof dev.converge.schema.Table t && t.isVirtual()) {
                     virtualTables.add(id.key());
                 }
@@ -309,11 +320,32 @@ public final class Reference {
             return touched;
         }
 
+        /** The table each known object belongs to (its own name for tables and views). */
         private final Map<ObjectId, String> tableKeys = new HashMap<>();
+        /** Known objects by the names a targeted re-read covers: their own name and their table's. */
+        private final Map<String, Set<ObjectId>> byScope = new HashMap<>();
 
-        private String tableKeyOf(ObjectId id) {
-            String k = tableKeys.get(id);
-            return k == null ? id.key() : k;
+        private void remember(ObjectId id, String sql, String tableKey) {
+            texts.put(id, sql);
+            tableKeys.put(id, tableKey);
+            byScope.computeIfAbsent(id.key(), k -> new HashSet<>()).add(id);
+            byScope.computeIfAbsent(tableKey, k -> new HashSet<>()).add(id);
+        }
+
+        private void forget(ObjectId id) {
+            texts.remove(id);
+            virtualTables.remove(id.key());
+            String tableKey = tableKeys.remove(id);
+            Set<ObjectId> own = byScope.get(id.key());
+            if (own != null) {
+                own.remove(id);
+            }
+            if (tableKey != null) {
+                Set<ObjectId> t = byScope.get(tableKey);
+                if (t != null) {
+                    t.remove(id);
+                }
+            }
         }
 
         private ObjectHistory.Builder history(ObjectId id) {
@@ -344,6 +376,10 @@ public final class Reference {
                 case CREATE_TABLE, CREATE_INDEX, CREATE_VIEW, CREATE_TRIGGER, DROP_INDEX, DROP_VIEW, DROP_TRIGGER ->
                         st.objectName() != null;
                 case DROP_TABLE -> st.objectName() != null && !virtualTables.contains(Identifiers.key(st.objectName()));
+                // adding or dropping a column rewrites only that table's text (SQLite refuses to drop a column that
+                // an index, view or trigger uses); renames rewrite other objects' texts and need the whole catalogue
+                case ALTER_ADD_COLUMN, ALTER_DROP_COLUMN -> st.tableName() != null
+                        && !virtualTables.contains(Identifiers.key(st.tableName()));
                 default -> false;
             };
         }

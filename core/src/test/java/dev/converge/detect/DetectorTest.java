@@ -84,11 +84,24 @@ class DetectorTest {
     }
 
     @Test
-    void fullSchemaWithoutHistoryIsPresentIncludingTheDataOnlyMigration() {
+    void fullSchemaWithoutHistoryIsPresentButATrailingDataOnlyMigrationIsAbsent() {
+        // nothing shows whether the seed of 004 ran: it runs again (seed migrations should be safe to repeat)
         Reference ref = Reference.replay(BASIC);
         Detection d = Detector.detect(ref, ref.target(), History.none("schema_migrations"));
-        assertThat(states(d).values()).containsOnly(MigrationState.PRESENT);
-        assertThat(d.inPlaceUpTo()).isEqualTo(Version.of(4));
+        assertThat(states(d)).containsEntry(1L, MigrationState.PRESENT).containsEntry(2L, MigrationState.PRESENT)
+                .containsEntry(3L, MigrationState.PRESENT).containsEntry(4L, MigrationState.ABSENT);
+        assertThat(d.inPlaceUpTo()).isEqualTo(Version.of(3));
+    }
+
+    @Test
+    void aDataOnlyMigrationFollowedByMigrationsInPlaceIsPresent() {
+        MigrationSet s = set("001_t.sql", "CREATE TABLE t (a);",
+                "002_seed.sql", "INSERT INTO t (a) VALUES (1);",
+                "003_u.sql", "CREATE TABLE u (b);");
+        Reference ref = Reference.replay(s);
+        assertThat(states(Detector.detect(ref, ref.target(), History.none("h"))).values()).containsOnly(MigrationState.PRESENT);
+        // regression: with everything before it recorded, a trailing seed was recorded as detected and never ran
+        assertThat(Detector.detect(ref, after(ref, 1), recorded(s, 1)).state(2)).isEqualTo(MigrationState.ABSENT);
     }
 
     @Test

@@ -49,9 +49,10 @@ final class StarpunkScenarios {
                         .build(),
                 Scenario.named("history-lost-after-restore")
                         .description("a fully migrated database restored without its history table (schema S_5, no"
-                                + " history): every migration is detected, none executed")
+                                + " history): every schema migration is detected; the trailing seed migration 005 shows"
+                                + " nothing in the schema, so it runs again (it is written to be safe to repeat)")
                         .on(sp).state(State.historyLost(5))
-                        .expect(Expected.converges().with(DETECTED, 0, 1, 2, 3, 4, 5))
+                        .expect(Expected.converges().with(DETECTED, 0, 1, 2, 3, 4).with(EXECUTED, 5))
                         .build(),
                 Scenario.named("half-applied-table-rebuild")
                         .description("004's rebuild of notes killed after its 4th statement (DROP TABLE notes): notes_new"

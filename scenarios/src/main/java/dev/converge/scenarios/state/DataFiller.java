@@ -176,7 +176,14 @@ public final class DataFiller {
     /** A value for one column: distinct where the column must be, a CHECK literal on later attempts, else random. */
     private static Object value(TableShape shape, ColumnShape col, int attempt, Random random) {
         boolean distinct = shape.isDistinct(col);
-        List<Object> literals = shape.literalsFor(col);
+        // only literals of the column's own kind: `length(t) <= 500` must not make every retried text '500'
+        List<Object> literals = new java.util.ArrayList<>();
+        for (Object l : shape.literalsFor(col)) {
+            boolean text = col.affinity().name().equals("TEXT");
+            if (text == (l instanceof String)) {
+                literals.add(l);
+            }
+        }
         if (!literals.isEmpty() && attempt > 0 && random.nextInt(5) > 0) {
             return literals.get(random.nextInt(literals.size()));
         }
@@ -186,7 +193,7 @@ public final class DataFiller {
         String base = col.name().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
         return switch (col.affinity()) {
             case INTEGER, NUMERIC -> {
-                long v = distinct ? random.nextInt(1_000_000_000) : random.nextInt(1000);
+                long v = distinct ? random.nextInt(1_000_000_000) : random.nextInt(1_000_000); // wide: a later UNIQUE index must not meet chance duplicates
                 yield v;
             }
             case REAL -> random.nextInt(10_000_000) / 100.0;

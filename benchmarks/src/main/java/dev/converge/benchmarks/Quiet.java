@@ -1,0 +1,16 @@
+package dev.converge.benchmarks;
+
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** Keeps peers' INFO logging out of the measurements (a log line per run would be measured as the peer's cost). */
+final class Quiet {
+    private static final Logger FLYWAY = Logger.getLogger("org.flywaydb");
+
+    private Quiet() {
+    }
+
+    static void flyway() {
+        FLYWAY.setLevel(Level.WARNING);
+    }
+}

@@ -1,0 +1,65 @@
+package dev.converge.scenarios.properties;
+
+import org.quicktheories.core.Gen;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Consumer;
+
+import static org.quicktheories.QuickTheory.qt;
+
+/**
+ * Runs one property with QuickTheories under this project's rules: the seed comes from {@code -Dconverge.seed} or
+ * the clock and is printed in every failure, a few dozen examples by default and ten times more with
+ * {@code -Dconverge.long=true}, few QuickTheories shrink cycles (each costs a whole migration run) and then the
+ * {@link ChainShrinker}, whose result is the failure message: the state, the shrunk chain as SQL, what failed.
+ */
+final class PropertyCheck {
+    private PropertyCheck() {
+    }
+
+    static boolean longRun() {
+        return Boolean.getBoolean("converge.long");
+    }
+
+    static long seed() {
+        Long fixed = Long.getLong("converge.seed");
+        return fixed != null ? fixed : System.nanoTime();
+    }
+
+    /** {@code normal} examples, or {@code normal * 10} in a long run. */
+    static int examples(int normal) {
+        return longRun() ? normal * 10 : normal;
+    }
+
+    static void check(String property, int examples, Gen<Example> gen, Consumer<Example> body) {
+        long seed = seed();
+        List<Example> failing = new ArrayList<>();
+        try {
+            qt().withFixedSeed(seed).withExamples(examples).withShrinkCycles(longRun() ? 40 : 8)
+                    .forAll(gen).checkAssert(ex -> {
+                        try {
+                            body.accept(ex);
+                        } catch (AssertionError | RuntimeException e) {
+                            synchronized (failing) {
+                                failing.add(ex);
+                            }
+                            throw e;
+                        }
+                    });
+        } catch (AssertionError qtFailure) {
+            Example smallest = failing.stream().min(Comparator.comparingInt(e -> e.chain().statementCount())).orElse(null);
+            if (smallest == null) {
+                throw new AssertionError(property + " does not hold (seed " + seed + ", replay with -Dconverge.seed="
+                        + seed + "): " + qtFailure.getMessage(), qtFailure);
+            }
+            ChainShrinker.Shrunk s = ChainShrinker.shrink(smallest, body, longRun() ? 600_000 : 90_000);
+            throw new AssertionError(property + " does not hold.\n"
+                    + "Replay with -Dconverge.seed=" + seed + "\n"
+                    + "Shrunk (" + s.tried() + " candidates tried) to " + s.example() + "\n"
+                    + "What failed: " + s.failure() + "\n\n"
+                    + "QuickTheories reported: " + qtFailure.getMessage(), qtFailure);
+        }
+    }
+}

@@ -1,0 +1,3 @@
+CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT NOT NULL);
+
+INSERT OR IGNORE INTO notes (id, body) VALUES (1, 'kept');
