@@ -13,7 +13,8 @@ import java.util.concurrent.Callable;
 @Command(name = "converge", mixinStandardHelpOptions = true, versionProvider = ConvergeCommand.Version.class,
         description = "Brings a SQLite database to the schema its migrations define, from whatever state it is in.",
         subcommands = {MigrateCommand.class, PlanCommand.class, StatusCommand.class, LintCommand.class,
-                MarkCommand.class, UnmarkCommand.class, RepairCommand.class, VerifyCommand.class},
+                MarkCommand.class, UnmarkCommand.class, RepairCommand.class, VerifyCommand.class,
+                ScenarioCommand.class, ReproduceCommand.class, RehearseCommand.class},
         footer = {"", "Exit status: 0 ok, 1 refused (nothing changed), 2 bad command line or input,",
                 "3 stopped part-way, 4 internal error."})
 final class ConvergeCommand implements Callable<Integer> {

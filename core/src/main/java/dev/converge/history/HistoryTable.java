@@ -238,6 +238,9 @@ public final class HistoryTable {
     public void stamp(Connection c) {
         long sv = schemaVersion(c);
         try (Statement s = c.createStatement()) {
+            // rows written before a copy or restore may carry a higher counter than the file has now
+            s.executeUpdate("UPDATE " + Identifiers.quote(table) + " SET schema_version = " + sv
+                    + " WHERE schema_version > " + sv);
             s.executeUpdate("UPDATE " + Identifiers.quote(table) + " SET schema_version = " + sv
                     + " WHERE version = (SELECT version FROM " + Identifiers.quote(table)
                     + " ORDER BY schema_version DESC, version DESC LIMIT 1)");

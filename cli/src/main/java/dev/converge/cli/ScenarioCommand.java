@@ -1,0 +1,100 @@
+package dev.converge.cli;
+
+import dev.converge.scenarios.catalogue.Capture;
+import dev.converge.scenarios.catalogue.Catalogue;
+import dev.converge.scenarios.catalogue.Scenario;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code converge scenario list|create|capture}: the regression catalogue. */
+@Command(name = "scenario", description = "The regression catalogue: list, write or capture named database states.",
+        subcommands = {ScenarioCommand.ListCommand.class, ScenarioCommand.CreateCommand.class,
+                ScenarioCommand.CaptureCommand.class})
+final class ScenarioCommand extends Subcommand {
+    @Override
+    int execute() {
+        io().err().println("converge: error: missing subcommand: list, create or capture");
+        return 2;
+    }
+
+    /** The catalogue, plus any captured entries in {@code dir}. */
+    static Catalogue catalogue(Path dir) {
+        return dir == null ? Catalogue.standard() : Catalogue.standard().plus(Catalogue.load(dir));
+    }
+
+    /** Shared by the scenario subcommands: the root's streams and --verbose. */
+    abstract static class Part implements Callable<Integer> {
+        @ParentCommand
+        ScenarioCommand parent;
+
+        @Option(names = "--catalogue", paramLabel = "DIR", description = "Also use the captured entries in DIR.")
+        Path catalogueDir;
+
+        PrintStream out() {
+            return parent.io().out();
+        }
+    }
+
+    @Command(name = "list", description = "List the named scenarios with their descriptions.")
+    static final class ListCommand extends Part {
+        @Override
+        public Integer call() {
+            for (Scenario s : catalogue(catalogueDir).scenarios()) {
+                out().printf("%-32s %s%n", s.name(), s.description());
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "create", description = "Write a scenario's database (and its migrations and baseline beside it).")
+    static final class CreateCommand extends Part {
+        @Parameters(index = "0", paramLabel = "NAME")
+        String name;
+
+        @Option(names = "--out", required = true, paramLabel = "FILE", description = "The database file to write.")
+        Path out;
+
+        @Override
+        public Integer call() {
+            Catalogue.Written w = catalogue(catalogueDir).create(name, out);
+            out().println("database:   " + w.database());
+            out().println("migrations: " + w.migrations());
+            if (w.baseline() != null) {
+                out().println("baseline:   " + w.baseline());
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "capture", description = "Turn a real database (a copy) into a catalogue entry: schema and history, no rows.")
+    static final class CaptureCommand extends Part {
+        @Option(names = "--db", required = true, paramLabel = "FILE", description = "The database to capture (only read).")
+        Path db;
+
+        @Option(names = "--name", required = true, paramLabel = "NAME", description = "The entry's name.")
+        String name;
+
+        @Option(names = "--out", required = true, paramLabel = "DIR", description = "The catalogue folder to write into.")
+        Path outDir;
+
+        @Option(names = "--migrations", paramLabel = "DIR", description = "The migrations the entry is checked against.")
+        Path migrations;
+
+        @Option(names = "--baseline", paramLabel = "FILE", description = "The baseline the entry is checked against.")
+        Path baseline;
+
+        @Override
+        public Integer call() {
+            Path entry = Capture.capture(db, name, outDir, migrations, baseline);
+            out().println("captured " + name + " into " + entry + " (schema and history only, no rows)");
+            out().println("reproduce it with: converge reproduce " + name + " --catalogue " + outDir);
+            return 0;
+        }
+    }
+}
