@@ -46,9 +46,15 @@ public final class Reference {
 
     /** Reads the catalogue rows of named objects and of the objects that belong to named tables. */
     private static final String ROWS_BY_NAME =
-            "SELECT type, name, tbl_name, sql FROM sqlite_schema WHERE name = ?1 COLLATE NOCASE OR tbl_name = ?1 COLLATE NOCASE";
+            "SELECT type, name, tbl_name, sql, rowid FROM sqlite_schema WHERE name = ?1 COLLATE NOCASE OR tbl_name = ?1 COLLATE NOCASE";
+    /** Reads the catalogue rows added after a given rowid: what a CREATE made (sqlite_schema appends). */
+    private static final String ROWS_AFTER = "SELECT type, name, tbl_name, sql, rowid FROM sqlite_schema WHERE rowid > ?";
+    /** Reads one catalogue row by rowid: a table whose text an ADD or DROP COLUMN rewrote in place. */
+    private static final String ROW_AT = "SELECT type, name, tbl_name, sql, rowid FROM sqlite_schema WHERE rowid = ?";
+    /** The highest rowid of the catalogue (a b-tree edge: constant time). */
+    private static final String MAX_ROWID = "SELECT coalesce(max(rowid), 0) FROM sqlite_schema";
     /** Reads the whole catalogue; used after statements whose reach is not known from their text (ALTER, virtual tables). */
-    private static final String ALL_ROWS = "SELECT type, name, tbl_name, sql FROM sqlite_schema";
+    private static final String ALL_ROWS = "SELECT type, name, tbl_name, sql, rowid FROM sqlite_schema";
     /** The counter SQLite bumps on every schema change. */
     private static final String SCHEMA_VERSION = "PRAGMA schema_version";
 
@@ -91,9 +97,13 @@ public final class Reference {
 
     /** Replays {@code set} without the cache. */
     public static Reference replay(MigrationSet set) {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite::memory:")) {
-            Settings.apply(c);
-            return new Replay(c).run(set);
+        try {
+            Reference fast = replayOnce(set, true);
+            if (fast != null) {
+                return fast;
+            }
+            LOG.log(System.Logger.Level.DEBUG, "the rowid-based replay disagreed with the catalogue; replaying by name");
+            return replayOnce(set, false);
         } catch (SQLException e) {
             throw new ConvergeException(ErrorCode.INTERNAL, "cannot open an in-memory SQLite database for the replay: "
                     + e.getMessage(), e);
@@ -120,6 +130,29 @@ public final class Reference {
             return SchemaInspector.inspect(c);
         } catch (SQLException e) {
             throw new ConvergeException(ErrorCode.INTERNAL, "cannot replay the baseline in memory: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * One replay. With {@code byRowid}, catalogue rows are located by rowid where the statement's kind says where they
+     * are (CREATE appends, DROP removes known objects, ADD/DROP COLUMN rewrite one row): no scan of the catalogue per
+     * statement. Its result is checked against one full read at the end; null when they disagree.
+     */
+    /** For tests: one replay in the given mode, null when the rowid mode disagreed with the catalogue. */
+    static Reference replayForTest(MigrationSet set, boolean byRowid) {
+        try {
+            return replayOnce(set, byRowid);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Reference replayOnce(MigrationSet set, boolean byRowid) throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite::memory:")) {
+            Settings.apply(c);
+            Replay r = new Replay(c, byRowid);
+            Reference ref = r.run(set);
+            return !byRowid || r.agreesWithCatalogue() ? ref : null;
         }
     }
 
@@ -190,19 +223,51 @@ public final class Reference {
         /** Current catalogue text per object (the sql column), to tell which rows a statement changed. */
         private final Map<ObjectId, String> texts = new HashMap<>();
         private final Set<String> virtualTables = new HashSet<>();
+        private final boolean byRowid;
+        private final Map<ObjectId, Long> rowids = new HashMap<>();
+        private long maxRowid;
         private int point;
         private long schemaVersion;
 
-        Replay(Connection c) {
+        Replay(Connection c, boolean byRowid) {
             this.c = c;
+            this.byRowid = byRowid;
+        }
+
+        /** True when the texts the replay tracked are exactly the catalogue's (minus SQLite's own and shadow tables). */
+        boolean agreesWithCatalogue() throws SQLException {
+            Map<ObjectId, Row> rows = new HashMap<>();
+            try (java.sql.Statement s = c.createStatement(); ResultSet rs = s.executeQuery(ALL_ROWS)) {
+                collect(rs, rows);
+            }
+            Set<String> shadows = virtualTables.isEmpty() ? Set.of() : SchemaInspector.shadowTables(c);
+            int seen = 0;
+            for (Map.Entry<ObjectId, Row> e : rows.entrySet()) {
+                Row r = e.getValue();
+                if (r.sql == null || isInternal(r.name) || shadows.contains(Identifiers.key(r.name))) {
+                    continue;
+                }
+                seen++;
+                if (!r.sql.equals(texts.get(e.getKey()))) {
+                    return false;
+                }
+            }
+            return seen == texts.size();
         }
 
         Reference run(MigrationSet set) throws SQLException {
             List<MigrationEffects> out = new ArrayList<>(set.size());
             try (java.sql.Statement s = c.createStatement();
                  PreparedStatement version = c.prepareStatement(SCHEMA_VERSION);
-                 PreparedStatement byName = c.prepareStatement(ROWS_BY_NAME)) {
+                 PreparedStatement byName = c.prepareStatement(ROWS_BY_NAME);
+                 PreparedStatement after = c.prepareStatement(ROWS_AFTER);
+                 PreparedStatement at = c.prepareStatement(ROW_AT);
+                 PreparedStatement max = c.prepareStatement(MAX_ROWID)) {
                 schemaVersion = readLong(version);
+                this.afterRowid = after;
+                this.atRowid = at;
+                this.maxRowidQuery = max;
+                maxRowid = readLong(max);
                 for (Migration m : set) {
                     List<Statement> statements = m.statements();
                     int start = point;
@@ -248,8 +313,74 @@ public final class Reference {
         }
 
         /** Re-reads the catalogue rows {@code st} may have touched and records every object whose text changed. */
+        private PreparedStatement afterRowid;
+        private PreparedStatement atRowid;
+        private PreparedStatement maxRowidQuery;
+
         private Set<ObjectId> refresh(Statement st, PreparedStatement byName, Migration m) throws SQLException {
-            boolean whole = !targeted(st);
+            Set<ObjectId> touched = byRowid && targeted(st) ? refreshByRowid(st, m) : refreshByName(st, byName, m);
+            maxRowid = readLong(maxRowidQuery);
+            return touched;
+        }
+
+        /** Where the statement's kind says its rows are: appended (CREATE), gone (DROP), rewritten in place (COLUMN). */
+        private Set<ObjectId> refreshByRowid(Statement st, Migration m) throws SQLException {
+            Map<ObjectId, Row> rows = new HashMap<>();
+            Set<ObjectId> touched = new LinkedHashSet<>();
+            switch (st.kind()) {
+                case CREATE_TABLE, CREATE_INDEX, CREATE_VIEW, CREATE_TRIGGER -> {
+                    afterRowid.setLong(1, maxRowid);
+                    try (ResultSet rs = afterRowid.executeQuery()) {
+                        collect(rs, rows);
+                    }
+                }
+                case DROP_TABLE -> {
+                    String t = Identifiers.key(st.objectName());
+                    List<ObjectId> gone = new ArrayList<>();
+                    for (ObjectId id : byScope.getOrDefault(t, Set.of())) {
+                        boolean self = id.type() == ObjectType.TABLE && id.key().equals(t);
+                        boolean belongs = (id.type() == ObjectType.INDEX || id.type() == ObjectType.TRIGGER)
+                                && t.equals(tableKeys.get(id));
+                        if (self || belongs) {
+                            gone.add(id);
+                        }
+                    }
+                    drop(gone, touched);
+                }
+                case DROP_INDEX, DROP_VIEW, DROP_TRIGGER -> {
+                    ObjectType type = st.kind() == StatementKind.DROP_INDEX ? ObjectType.INDEX
+                            : st.kind() == StatementKind.DROP_VIEW ? ObjectType.VIEW : ObjectType.TRIGGER;
+                    drop(List.of(ObjectId.of(type, st.objectName())), touched);
+                }
+                case ALTER_ADD_COLUMN, ALTER_DROP_COLUMN -> {
+                    Long rowid = rowids.get(ObjectId.table(st.tableName()));
+                    if (rowid == null) {
+                        return refreshByName(st, null, m);
+                    }
+                    atRowid.setLong(1, rowid);
+                    try (ResultSet rs = atRowid.executeQuery()) {
+                        collect(rs, rows);
+                    }
+                }
+                default -> throw new IllegalStateException("not located by rowid: " + st.kind());
+            }
+            record(rows, Set.of(), st, m, touched);
+            return touched;
+        }
+
+        private void drop(List<ObjectId> gone, Set<ObjectId> touched) {
+            for (ObjectId id : gone) {
+                if (texts.containsKey(id)) {
+                    forget(id);
+                    history(id).add(point, null);
+                    touched.add(id);
+                }
+            }
+        }
+
+        /** Re-reads the rows of the objects the statement names (or the whole catalogue) and records what changed. */
+        private Set<ObjectId> refreshByName(Statement st, PreparedStatement byName, Migration m) throws SQLException {
+            boolean whole = !targeted(st) || byName == null;
             Map<ObjectId, Row> rows = new HashMap<>();
             Set<String> scope = new HashSet<>();
             if (whole) {
@@ -265,7 +396,8 @@ public final class Reference {
                     }
                 }
             }
-            Set<String> shadows = whole && (!virtualTables.isEmpty() || st.kind() == StatementKind.CREATE_VIRTUAL_TABLE)
+            Set<String> shadows = whole && (!virtualTables.isEmpty() || st.kind() == StatementKind.CREATE_VIRTUAL_TABLE
+                    || st.kind() == StatementKind.OTHER)
                     ? SchemaInspector.shadowTables(c) : Set.of();
             Set<ObjectId> touched = new LinkedHashSet<>();
             // objects that are gone: only those the statement could reach are looked at (no scan of every object)
@@ -288,7 +420,13 @@ public final class Reference {
                     touched.add(id);
                 }
             }
-            // objects that are new or whose text changed
+            record(rows, shadows, st, m, touched);
+            return touched;
+        }
+
+        /** Records every row that is new or whose text changed. */
+        private void record(Map<ObjectId, Row> rows, Set<String> shadows, Statement st, Migration m,
+                            Set<ObjectId> touched) {
             for (Map.Entry<ObjectId, Row> e : rows.entrySet()) {
                 ObjectId id = e.getKey();
                 Row r = e.getValue();
@@ -311,13 +449,13 @@ public final class Reference {
                     forget(id);
                 }
                 remember(id, r.sql, Identifiers.key(r.tblName));
+                rowids.put(id, r.rowid);
                 if (parsed instanceof dev.converge.schema.Table t && t.isVirtual()) {
                     virtualTables.add(id.key());
                 }
                 history(id).add(point, parsed);
                 touched.add(id);
             }
-            return touched;
         }
 
         /** The table each known object belongs to (its own name for tables and views). */
@@ -334,6 +472,7 @@ public final class Reference {
 
         private void forget(ObjectId id) {
             texts.remove(id);
+            rowids.remove(id);
             virtualTables.remove(id.key());
             String tableKey = tableKeys.remove(id);
             Set<ObjectId> own = byScope.get(id.key());
@@ -366,7 +505,7 @@ public final class Reference {
                 } catch (IllegalArgumentException e) {
                     continue;
                 }
-                rows.put(ObjectId.of(t, name), new Row(type, name, rs.getString(3), rs.getString(4)));
+                rows.put(ObjectId.of(t, name), new Row(type, name, rs.getString(3), rs.getString(4), rs.getLong(5)));
             }
         }
 
@@ -393,7 +532,7 @@ public final class Reference {
             return names;
         }
 
-        private record Row(String type, String name, String tblName, String sql) {
+        private record Row(String type, String name, String tblName, String sql, long rowid) {
         }
     }
 }

@@ -50,34 +50,50 @@ public final class SchemaInspector {
      * Converge's history table is not part of the user's schema.
      */
     public static Schema inspect(Connection c, String excludedTable) {
-        Set<String> shadow = shadowTables(c);
-        List<SchemaObject> objects = new ArrayList<>();
-        String current = null;
+        // one pass over the catalogue; the parsing after it is pure and, for large schemas, spread over the cores
+        List<String[]> rows = new ArrayList<>();
+        boolean anyVirtual = false;
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(SCHEMA_QUERY)) {
             while (rs.next()) {
-                String type = rs.getString(1);
                 String name = rs.getString(2);
-                String table = rs.getString(3);
                 String sql = rs.getString(4);
-                if (sql == null || isInternal(name) || shadow.contains(Identifiers.key(name))
-                        || shadow.contains(Identifiers.key(table))
-                        || excludedTable != null
-                        && (Identifiers.same(name, excludedTable) || Identifiers.same(table, excludedTable))) {
+                if (sql == null || isInternal(name)) {
                     continue;
                 }
-                current = type + " " + Identifiers.quote(name);
-                objects.add(SchemaParser.parse(type, name, table, sql));
+                String table = rs.getString(3);
+                if (excludedTable != null && (Identifiers.same(name, excludedTable) || Identifiers.same(table, excludedTable))) {
+                    continue;
+                }
+                anyVirtual |= sql.regionMatches(true, 0, "CREATE VIRTUAL", 0, 14);
+                rows.add(new String[]{rs.getString(1), name, table, sql});
             }
         } catch (SQLException e) {
             throw failure(e, "reading the schema (sqlite_schema)");
+        }
+        // shadow tables exist only beside virtual tables: skip pragma_table_list when there are none
+        Set<String> shadow = anyVirtual ? shadowTables(c) : Set.of();
+        List<String[]> kept = shadow.isEmpty() ? rows : rows.stream()
+                .filter(r -> !shadow.contains(Identifiers.key(r[1])) && !shadow.contains(Identifiers.key(r[2])))
+                .toList();
+        List<SchemaObject> objects = (kept.size() >= PARALLEL_FROM ? kept.parallelStream() : kept.stream())
+                .map(SchemaInspector::parse).toList();
+        LOG.log(System.Logger.Level.DEBUG, "inspected {0} objects", objects.size());
+        return Schema.of(objects);
+    }
+
+    /** From this many objects on, parsing runs on all cores. */
+    private static final int PARALLEL_FROM = 512;
+
+    private static SchemaObject parse(String[] row) {
+        try {
+            return SchemaParser.parse(row[0], row[1], row[2], row[3]);
         } catch (ConvergeException e) {
+            String current = row[0] + " " + Identifiers.quote(row[1]);
             throw ConvergeException.builder(ErrorCode.INTERNAL,
                             "cannot understand the CREATE text SQLite holds for " + current
                                     + "; please report this with the text: " + e.getMessage())
                     .object(e.object().orElse(current)).cause(e).build();
         }
-        LOG.log(System.Logger.Level.DEBUG, "inspected {0} objects", objects.size());
-        return Schema.of(objects);
     }
 
     /** The names (ASCII lower case) of the shadow tables of the virtual tables in the main schema. */
