@@ -273,6 +273,13 @@ public final class Reference {
                     int start = point;
                     List<Set<ObjectId>> effects = new ArrayList<>(statements.size());
                     for (Statement st : statements) {
+                        // a statement located by rowid is re-read without asking schema_version first; any other
+                        // statement that may change the schema is judged by the counter, so it must be known before it
+                        boolean located = byRowid && targeted(st);
+                        boolean rowsOnly = st.kind().isData() || st.kind() == StatementKind.SELECT;
+                        if (!located && !rowsOnly && schemaVersion < 0) {
+                            schemaVersion = readLong(version);
+                        }
                         try {
                             s.execute(st.text());
                         } catch (SQLException e) {
@@ -285,6 +292,15 @@ public final class Reference {
                                     .file(m.origin()).line(st.line()).version(m.version().value()).cause(e).build();
                         }
                         point++;
+                        if (rowsOnly) {
+                            effects.add(Set.of()); // rows only: the schema cannot have moved
+                            continue;
+                        }
+                        if (located) {
+                            effects.add(refresh(st, byName, m)); // finds nothing when IF [NOT] EXISTS made it a no-op
+                            schemaVersion = -1;
+                            continue;
+                        }
                         long now = readLong(version);
                         Set<ObjectId> touched;
                         if (now != schemaVersion) {
@@ -318,8 +334,11 @@ public final class Reference {
         private PreparedStatement maxRowidQuery;
 
         private Set<ObjectId> refresh(Statement st, PreparedStatement byName, Migration m) throws SQLException {
-            Set<ObjectId> touched = byRowid && targeted(st) ? refreshByRowid(st, m) : refreshByName(st, byName, m);
-            maxRowid = readLong(maxRowidQuery);
+            boolean located = byRowid && targeted(st);
+            Set<ObjectId> touched = located ? refreshByRowid(st, m) : refreshByName(st, byName, m);
+            if (!located || st.kind().name().startsWith("DROP_")) {
+                maxRowid = readLong(maxRowidQuery); // a drop may free the highest rowid for reuse
+            }
             return touched;
         }
 
@@ -332,6 +351,9 @@ public final class Reference {
                     afterRowid.setLong(1, maxRowid);
                     try (ResultSet rs = afterRowid.executeQuery()) {
                         collect(rs, rows);
+                    }
+                    for (Row r : rows.values()) {
+                        maxRowid = Math.max(maxRowid, r.rowid);
                     }
                 }
                 case DROP_TABLE -> {
