@@ -37,6 +37,23 @@ class CatalogueTest {
         }));
     }
 
+    /** The bundled copy is taken from examples/starpunk at build time; files.txt must list every file of it. */
+    @Test
+    void theBundledStarpunkIsExactlyExamplesStarpunk() {
+        Path example = Path.of("").toAbsolutePath();
+        while (example != null && !Files.isDirectory(example.resolve("examples/starpunk/migrations"))) {
+            example = example.getParent();
+        }
+        assertThat(example).as("examples/starpunk above the working directory").isNotNull();
+        Fixture onDisk = Fixture.folder(example.resolve("examples/starpunk"));
+        Fixture bundled = Fixture.starpunk();
+        assertThat(bundled.migrations()).as("migrations (update files.txt when a file is added)")
+                .containsExactlyElementsOf(onDisk.migrations());
+        assertThat(bundled.baseline()).isEqualTo(onDisk.baseline());
+        assertThat(bundled.releases()).as("old releases (update files.txt when a file is added)")
+                .containsExactlyInAnyOrderElementsOf(onDisk.releases());
+    }
+
     @Test
     void theCatalogueHoldsTheScenariosTheIssueNames() {
         assertThat(Catalogue.standard().names()).contains("incident-partial-002", "legacy-plaintext-tokens",
