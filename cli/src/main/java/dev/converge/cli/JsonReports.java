@@ -87,13 +87,16 @@ final class JsonReports {
         return m;
     }
 
-    /** An error, for scripts that asked for JSON: the code, the exit status and the message. */
-    static Map<String, Object> error(String command, Exception e, int exitStatus) {
+    /**
+     * An error, for scripts that asked for JSON: the code, the exit status and the message; {@code file} stands when
+     * the exception names no file (null: none).
+     */
+    static Map<String, Object> error(String command, Exception e, int exitStatus, String file) {
         Map<String, Object> m = head(command);
         Map<String, Object> em = new LinkedHashMap<>();
         if (e instanceof ConvergeException ce) {
             em.put("code", ce.code());
-            em.put("file", ce.file().orElse(null));
+            em.put("file", ce.file().orElse(file));
             em.put("line", ce.line().isPresent() ? ce.line().getAsInt() : null);
             em.put("version", ce.version().isPresent() ? ce.version().getAsLong() : null);
             em.put("object", ce.object().orElse(null));

@@ -11,6 +11,9 @@ import picocli.CommandLine.UnmatchedArgumentException;
 
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.Set;
 
 /**
  * The {@code converge} command. Turns the outcome into an exit status (0 ok, 1 refused before any change, 2 bad command
@@ -18,6 +21,10 @@ import java.io.PrintWriter;
  * only with {@code --verbose}.
  */
 public final class Main {
+    /** The codes of errors about the database file as a whole, whose messages may not say which file. */
+    private static final Set<ErrorCode> ABOUT_THE_FILE = EnumSet.of(ErrorCode.LOCKED, ErrorCode.READ_ONLY,
+            ErrorCode.NOT_A_DATABASE);
+
     private Main() {
     }
 
@@ -69,21 +76,37 @@ public final class Main {
     private static int failure(Exception ex, CommandLine c, ParseResult parsed, Io io) {
         Object command = c.getCommand();
         boolean verbose = command instanceof Subcommand s ? s.verbose()
+                : command instanceof ScenarioCommand.Part p ? p.parent.verbose()
                 : command instanceof ConvergeCommand r && r.verbose;
         boolean json = command instanceof Subcommand s && s.json();
-        return report(ex, c.getCommandName(), verbose, json, io);
+        Path database = command instanceof Subcommand s ? s.database()
+                : command instanceof ScenarioCommand.CaptureCommand capture ? capture.db : null;
+        return report(ex, c.getCommandName(), verbose, json, io, database);
+    }
+
+    /** {@link #report(Exception, String, boolean, boolean, Io, Path)} for a command without a database file. */
+    static int report(Exception ex, String command, boolean verbose, boolean json, Io io) {
+        return report(ex, command, verbose, json, io, null);
     }
 
     /**
      * Reports a failure of {@code command}: a few lines on stderr (the stack trace only when {@code verbose}), and the
-     * error as JSON on stdout when {@code json}. Returns the exit status: the error code's, or 4 for anything else.
+     * error as JSON on stdout when {@code json}. An error about the database file itself (locked, read-only, not a
+     * database) that does not say which file gets {@code database} in front, and as its JSON {@code file}. Returns the
+     * exit status: the error code's, or 4 for anything else.
      */
-    static int report(Exception ex, String command, boolean verbose, boolean json, Io io) {
+    static int report(Exception ex, String command, boolean verbose, boolean json, Io io, Path database) {
         int status;
         String text;
+        String file = null;
         if (ex instanceof ConvergeException ce) {
             status = ce.exitStatus();
             text = ce.getMessage();
+            if (database != null && ABOUT_THE_FILE.contains(ce.code()) && ce.file().isEmpty()
+                    && !text.contains(database.toString())) {
+                text = database + ": " + text;
+                file = database.toString();
+            }
             if (status == ErrorCode.INTERNAL.exitStatus()) {
                 text += "\nThis is a bug in Converge or an unexpected SQLite failure; please report it.";
             }
@@ -93,7 +116,7 @@ public final class Main {
                     + (verbose ? " with the stack trace below." : " (--verbose shows the stack trace).");
         }
         if (json) {
-            io.out().println(Json.write(JsonReports.error(command, ex, status)));
+            io.out().println(Json.write(JsonReports.error(command, ex, status, file)));
         }
         io.err().println("converge: error: " + text);
         if (verbose) {

@@ -38,10 +38,15 @@ final class MigrateCommand extends Subcommand {
     }
 
     @Override
+    Path database() {
+        return database.db;
+    }
+
+    @Override
     int execute() {
         Converge.Builder b = Converge.configure();
         source.applyTo(b);
-        database.applyTo(b);
+        database.applyTo(b, true);
         planning.applyTo(b);
         if (backup != null) {
             b.backup(backup);
