@@ -109,6 +109,21 @@ final class JsonReports {
         return m;
     }
 
+    /** A bad command line, for scripts that asked for JSON: code BAD_INPUT, the exit status, picocli's message. */
+    static Map<String, Object> usageError(String command, String message, int exitStatus) {
+        Map<String, Object> m = head(command);
+        Map<String, Object> em = new LinkedHashMap<>();
+        em.put("code", "BAD_INPUT");
+        em.put("file", null);
+        em.put("line", null);
+        em.put("version", null);
+        em.put("object", null);
+        em.put("exitStatus", exitStatus);
+        em.put("message", message);
+        m.put("error", em);
+        return m;
+    }
+
     private static Map<String, Object> head(String command) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("format", FORMAT);

@@ -45,7 +45,7 @@ public final class Main {
             cl.setOut(new PrintWriter(out, true));
             cl.setErr(new PrintWriter(err, true));
             cl.registerConverter(Version.class, Main::version);
-            cl.setParameterExceptionHandler((ex, a) -> usageError(ex, err));
+            cl.setParameterExceptionHandler((ex, a) -> usageError(ex, a, io));
             cl.setExecutionExceptionHandler((ex, c, parsed) -> failure(ex, c, parsed, io));
             return cl.execute(args);
         } catch (RuntimeException | Error e) {
@@ -66,11 +66,39 @@ public final class Main {
         }
     }
 
-    private static int usageError(ParameterException ex, PrintStream err) {
+    /**
+     * A bad command line: the message and where to find help on stderr, exit 2. When the command takes {@code --json}
+     * and it was given, the error is also a JSON document on stdout, as for any other error: a script reading stdout
+     * always has one document to parse.
+     */
+    private static int usageError(ParameterException ex, String[] args, Io io) {
+        PrintStream err = io.err();
+        CommandLine c = ex.getCommandLine();
+        if (c.getCommandSpec().findOption("--json") != null && jsonAsked(c, args)) {
+            io.out().println(Json.write(JsonReports.usageError(c.getCommandName(), ex.getMessage(),
+                    ErrorCode.BAD_INPUT.exitStatus())));
+        }
         err.println("converge: error: " + ex.getMessage());
         UnmatchedArgumentException.printSuggestions(ex, err);
         err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
         return ErrorCode.BAD_INPUT.exitStatus();
+    }
+
+    /** True when {@code --json} was matched, or given before an end-of-options {@code --} (parsing may stop early). */
+    private static boolean jsonAsked(CommandLine c, String[] args) {
+        ParseResult parsed = c.getParseResult();
+        if (parsed != null && parsed.hasMatchedOption("--json")) {
+            return true;
+        }
+        for (String a : args) {
+            if (a.equals("--")) {
+                return false;
+            }
+            if (a.equals("--json")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int failure(Exception ex, CommandLine c, ParseResult parsed, Io io) {
