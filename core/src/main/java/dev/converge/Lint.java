@@ -32,6 +32,12 @@ final class Lint {
     private Lint() {
     }
 
+    /** The message of {@code e} without its leading "file:line: ", which the finding already shows. */
+    private static String withoutLocation(ConvergeException e) {
+        return e.line().isPresent() ? e.getMessage().replaceFirst("^\\S+:" + e.line().getAsInt() + ": ", "")
+                : e.getMessage();
+    }
+
     static LintReport run(MigrationSet set, Script baseline, String historyTable) {
         List<Finding> out = new ArrayList<>();
         boolean splitOk = true;
@@ -46,7 +52,7 @@ final class Lint {
                 }
             } catch (ConvergeException e) {
                 splitOk = false;
-                out.add(new Finding(Severity.ERROR, m.origin(), e.line().orElse(0), e.getMessage()));
+                out.add(new Finding(Severity.ERROR, m.origin(), e.line().orElse(0), withoutLocation(e)));
             }
         }
         if (!splitOk) {
@@ -56,7 +62,7 @@ final class Lint {
         try {
             ref = Reference.replay(set);
         } catch (ConvergeException e) {
-            out.add(new Finding(Severity.ERROR, e.file().orElse(null), e.line().orElse(0), e.getMessage()));
+            out.add(new Finding(Severity.ERROR, e.file().orElse(null), e.line().orElse(0), withoutLocation(e)));
             return sorted(out);
         }
         Schema target = ref.target();
@@ -72,7 +78,7 @@ final class Lint {
             try {
                 base = Reference.replayScript(baseline);
             } catch (ConvergeException e) {
-                out.add(new Finding(Severity.ERROR, baseline.origin(), e.line().orElse(0), e.getMessage()));
+                out.add(new Finding(Severity.ERROR, baseline.origin(), e.line().orElse(0), withoutLocation(e)));
             }
         }
         if (base != null) {

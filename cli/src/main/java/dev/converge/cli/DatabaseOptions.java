@@ -1,8 +1,11 @@
 package dev.converge.cli;
 
 import dev.converge.Converge;
+import dev.converge.error.ConvergeException;
+import dev.converge.error.ErrorCode;
 import picocli.CommandLine.Option;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -23,7 +26,25 @@ final class DatabaseOptions {
             description = "How long to wait for another process's write lock: 500ms, 30s, 2m, PT30S (default: 30s).")
     Duration lockTimeout;
 
-    Converge.Builder applyTo(Converge.Builder b) {
+    /**
+     * Configures {@code b}; first refuses a {@code --db} that cannot be the database file: a URI (which would be taken
+     * as a file name), a folder, or, when the command does not create one ({@code creates} false), a missing file.
+     */
+    Converge.Builder applyTo(Converge.Builder b, boolean creates) {
+        String text = db.toString();
+        if ((text.startsWith("file:") || text.startsWith("jdbc:")) && !Files.exists(db)) {
+            throw ConvergeException.builder(ErrorCode.BAD_INPUT, "--db takes the path of a file, not a URI: " + db
+                    + ". Give the database file's path; Converge opens it itself.").file(text).build();
+        }
+        if (Files.isDirectory(db)) {
+            throw ConvergeException.builder(ErrorCode.BAD_INPUT, "--db " + db + " is a folder, not a database file."
+                    + " Give the path of the database file.").file(text).build();
+        }
+        if (!creates && !Files.exists(db)) {
+            throw ConvergeException.builder(ErrorCode.NO_DATABASE, "cannot open the database " + db + ": no such file."
+                    + " plan, status, mark, unmark and repair never create one: check the path, or run migrate to"
+                    + " create it.").file(text).build();
+        }
         b.database(db);
         if (historyTable != null) {
             b.historyTable(historyTable);

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 
 /** Reads a duration the way people type it: {@code 500ms}, {@code 30s}, {@code 2m}, {@code 1h}, or ISO-8601 {@code PT30S}. */
 final class DurationConverter implements ITypeConverter<Duration> {
+    private static final Duration LONGEST = Duration.ofMillis(Integer.MAX_VALUE);
     private static final Pattern SHORT = Pattern.compile("(\\d{1,12})\\s*(ms|s|m|h)");
 
     @Override
@@ -37,6 +38,12 @@ final class DurationConverter implements ITypeConverter<Duration> {
         }
         if (d.isNegative()) {
             throw new TypeConversionException("'" + value + "' is negative; a duration is zero or more");
+        }
+        // SQLite's busy timeout is an int of milliseconds; a longer one would overflow (or, in ISO form, not even fit
+        // in a long of milliseconds)
+        if (d.compareTo(LONGEST) > 0) {
+            throw new TypeConversionException("'" + value + "' is too long: SQLite waits at most " + LONGEST.toMillis()
+                    + "ms (about 24 days)");
         }
         return d;
     }

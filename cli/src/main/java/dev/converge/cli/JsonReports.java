@@ -87,13 +87,16 @@ final class JsonReports {
         return m;
     }
 
-    /** An error, for scripts that asked for JSON: the code, the exit status and the message. */
-    static Map<String, Object> error(String command, Exception e, int exitStatus) {
+    /**
+     * An error, for scripts that asked for JSON: the code, the exit status and the message; {@code file} stands when
+     * the exception names no file (null: none).
+     */
+    static Map<String, Object> error(String command, Exception e, int exitStatus, String file) {
         Map<String, Object> m = head(command);
         Map<String, Object> em = new LinkedHashMap<>();
         if (e instanceof ConvergeException ce) {
             em.put("code", ce.code());
-            em.put("file", ce.file().orElse(null));
+            em.put("file", ce.file().orElse(file));
             em.put("line", ce.line().isPresent() ? ce.line().getAsInt() : null);
             em.put("version", ce.version().isPresent() ? ce.version().getAsLong() : null);
             em.put("object", ce.object().orElse(null));
@@ -102,6 +105,21 @@ final class JsonReports {
         }
         em.put("exitStatus", exitStatus);
         em.put("message", String.valueOf(e.getMessage()));
+        m.put("error", em);
+        return m;
+    }
+
+    /** A bad command line, for scripts that asked for JSON: code BAD_INPUT, the exit status, picocli's message. */
+    static Map<String, Object> usageError(String command, String message, int exitStatus) {
+        Map<String, Object> m = head(command);
+        Map<String, Object> em = new LinkedHashMap<>();
+        em.put("code", "BAD_INPUT");
+        em.put("file", null);
+        em.put("line", null);
+        em.put("version", null);
+        em.put("object", null);
+        em.put("exitStatus", exitStatus);
+        em.put("message", message);
         m.put("error", em);
         return m;
     }

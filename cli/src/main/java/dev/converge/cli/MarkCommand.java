@@ -2,11 +2,16 @@ package dev.converge.cli;
 
 import dev.converge.Converge;
 import dev.converge.error.ConvergeException;
+import dev.converge.error.ErrorCode;
+import dev.converge.source.Migration;
+import dev.converge.source.MigrationSet;
+import dev.converge.source.MigrationSource;
 import dev.converge.source.Version;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,8 +27,22 @@ final class MarkCommand extends Subcommand {
     DatabaseOptions database;
 
     @Override
+    Path database() {
+        return database.db;
+    }
+
+    @Override
     int execute() {
-        Converge converge = database.applyTo(source.applyTo(Converge.configure())).createDatabase(false).load();
+        Converge converge = database.applyTo(source.applyTo(Converge.configure()), false).createDatabase(false).load();
+        // a version with no file is a typo: refuse it before any other version is recorded
+        MigrationSet set = MigrationSource.folder(source.migrations).load();
+        for (Version v : versions) {
+            if (set.get(v).isEmpty()) {
+                throw ConvergeException.builder(ErrorCode.BAD_INPUT, "no migration " + v + " in " + source.migrations
+                        + " (" + range(set) + "); mark takes the versions of existing files. Nothing was changed.")
+                        .version(v.value()).build();
+            }
+        }
         List<String> done = new ArrayList<>();
         for (Version v : versions) {
             try {
@@ -35,5 +54,11 @@ final class MarkCommand extends Subcommand {
             io().out().println("marked " + v);
         }
         return 0;
+    }
+
+    private static String range(MigrationSet set) {
+        List<Migration> all = set.migrations();
+        return all.size() == 1 ? "version " + all.get(0).version()
+                : "versions " + all.get(0).version() + " to " + all.get(all.size() - 1).version();
     }
 }

@@ -3,12 +3,19 @@ package dev.converge.cli;
 import dev.converge.Converge;
 import dev.converge.apply.RunResult;
 import dev.converge.detect.Action;
+import dev.converge.detect.Reference;
 import dev.converge.detect.Step;
+import dev.converge.source.Migration;
+import dev.converge.source.MigrationSet;
+import dev.converge.source.MigrationSource;
+import dev.converge.source.Script;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -38,11 +45,19 @@ final class MigrateCommand extends Subcommand {
     }
 
     @Override
+    Path database() {
+        return database.db;
+    }
+
+    @Override
     int execute() {
         Converge.Builder b = Converge.configure();
         source.applyTo(b);
-        database.applyTo(b);
+        database.applyTo(b, true);
         planning.applyTo(b);
+        if (!Files.exists(database.db, LinkOption.NOFOLLOW_LINKS)) {
+            refuseBeforeCreating();
+        }
         if (backup != null) {
             b.backup(backup);
         }
@@ -57,6 +72,27 @@ final class MigrateCommand extends Subcommand {
             print(r, backedUp);
         }
         return 0;
+    }
+
+    /**
+     * The engine creates a missing database file before it reads the migrations; a set it then refuses would leave an
+     * empty file behind. So, for a new file, every check that needs no database runs first: each migration splits and
+     * keeps to one transaction, the set replays (the reference is cached for the engine), the baseline runs, and the
+     * backup can be written.
+     */
+    private void refuseBeforeCreating() {
+        MigrationSet set = MigrationSource.folder(source.migrations).load();
+        for (Migration m : set) {
+            m.statements();
+            m.checkAtomicity();
+        }
+        Reference.of(set);
+        if (source.baseline != null) {
+            Reference.replayScript(Script.read(source.baseline));
+        }
+        if (backup != null) {
+            PathChecks.newFile(backup, "--backup");
+        }
     }
 
     private void print(RunResult r, boolean backedUp) {

@@ -7,6 +7,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.nio.file.Path;
+
 /** {@code converge plan}: what migrate would do, proven by rehearsal; changes nothing and never creates the file. */
 @Command(name = "plan", mixinStandardHelpOptions = true,
         description = "Show what migrate would do, statement by statement; changes nothing.")
@@ -30,10 +32,15 @@ final class PlanCommand extends Subcommand {
     }
 
     @Override
+    Path database() {
+        return database.db;
+    }
+
+    @Override
     int execute() {
         Converge.Builder b = Converge.configure();
         source.applyTo(b);
-        database.applyTo(b);
+        database.applyTo(b, false);
         planning.applyTo(b);
         Plan plan = b.load().plan();
         if (json) {

@@ -20,11 +20,26 @@ final class RehearseCommand extends Subcommand {
     @Option(names = "--baseline", paramLabel = "FILE", description = "The full-schema script.")
     Path baseline;
 
-    @Option(names = "--keep", paramLabel = "FILE", description = "Keep the migrated copy in FILE.")
+    @Option(names = "--keep", paramLabel = "FILE", description = "Keep the migrated copy in FILE, a new file (never overwritten).")
     Path keep;
 
     @Override
+    Path database() {
+        return db;
+    }
+
+    @Override
     int execute() {
+        // everything the rehearsal reads or writes is checked before the copy is made
+        PathChecks.folder(migrations, "--migrations");
+        if (baseline != null) {
+            PathChecks.file(baseline, "--baseline");
+        }
+        if (keep != null) {
+            // the copy replaces whatever is there: refusing an existing file keeps --keep from deleting --db itself
+            PathChecks.newFile(keep, "--keep");
+        }
+        PathChecks.readableDatabase(db);
         Rehearsal r = keep == null ? Rehearse.run(db, migrations, baseline, io().out())
                 : Rehearse.run(db, migrations, baseline, io().out(), keep);
         if (r.failure() != null) {

@@ -4,6 +4,7 @@ import dev.converge.Converge;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
+import java.nio.file.Path;
 import java.util.List;
 
 /** {@code converge repair}: accepts today's files for recorded migrations whose checksums no longer match. */
@@ -16,8 +17,13 @@ final class RepairCommand extends Subcommand {
     DatabaseOptions database;
 
     @Override
+    Path database() {
+        return database.db;
+    }
+
+    @Override
     int execute() {
-        List<String> changes = database.applyTo(source.applyTo(Converge.configure())).createDatabase(false).load()
+        List<String> changes = database.applyTo(source.applyTo(Converge.configure()), false).createDatabase(false).load()
                 .repair();
         for (String c : changes) {
             io().out().println(c);

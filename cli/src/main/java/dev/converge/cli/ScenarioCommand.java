@@ -1,5 +1,7 @@
 package dev.converge.cli;
 
+import dev.converge.error.ConvergeException;
+import dev.converge.error.ErrorCode;
 import dev.converge.scenarios.catalogue.Capture;
 import dev.converge.scenarios.catalogue.Catalogue;
 import dev.converge.scenarios.catalogue.Scenario;
@@ -9,6 +11,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -25,6 +29,9 @@ final class ScenarioCommand extends Subcommand {
 
     /** The catalogue, plus any captured entries in {@code dir}. */
     static Catalogue catalogue(Path dir) {
+        if (dir != null) {
+            PathChecks.folder(dir, "--catalogue");
+        }
         return dir == null ? Catalogue.standard() : Catalogue.standard().plus(Catalogue.load(dir));
     }
 
@@ -57,12 +64,26 @@ final class ScenarioCommand extends Subcommand {
         @Parameters(index = "0", paramLabel = "NAME")
         String name;
 
-        @Option(names = "--out", required = true, paramLabel = "FILE", description = "The database file to write.")
+        @Option(names = "--out", required = true, paramLabel = "FILE", description = "The database file to write,"
+                + " a new one; STEM.migrations/ and STEM.schema.sql are written beside it and must not exist either.")
         Path out;
 
         @Override
         public Integer call() {
-            Catalogue.Written w = catalogue(catalogueDir).create(name, out);
+            Catalogue catalogue = catalogue(catalogueDir);
+            catalogue.scenario(name);
+            // create writes the database and, beside it, STEM.migrations/ (whose .sql files it replaces) and
+            // STEM.schema.sql: none may exist, so that nothing of the user's is overwritten
+            PathChecks.absent(out, "--out");
+            String stem = out.getFileName().toString().replaceFirst("\\.db$", "");
+            for (Path beside : new Path[]{out.resolveSibling(stem + ".migrations"), out.resolveSibling(stem + ".schema.sql")}) {
+                if (Files.exists(beside, LinkOption.NOFOLLOW_LINKS)) {
+                    throw ConvergeException.builder(ErrorCode.BAD_INPUT, "--out " + out + ": scenario create also"
+                            + " writes " + beside + " beside it, and " + beside + " already exists; move it away or"
+                            + " choose another --out. Nothing was changed.").file(beside.toString()).build();
+                }
+            }
+            Catalogue.Written w = catalogue.create(name, out);
             out().println("database:   " + w.database());
             out().println("migrations: " + w.migrations());
             if (w.baseline() != null) {
@@ -71,6 +92,9 @@ final class ScenarioCommand extends Subcommand {
             return 0;
         }
     }
+
+    /** The entry names {@link Capture} accepts; any other is refused by Capture itself, with the rule. */
+    private static final String CAPTURE_NAME = "[a-z0-9][a-z0-9.-]*";
 
     @Command(name = "capture", description = "Turn a real database (a copy) into a catalogue entry: schema and history, no rows.")
     static final class CaptureCommand extends Part {
@@ -91,6 +115,21 @@ final class ScenarioCommand extends Subcommand {
 
         @Override
         public Integer call() {
+            if (Files.exists(outDir)) {
+                PathChecks.folder(outDir, "--out");
+            }
+            if (migrations != null) {
+                PathChecks.folder(migrations, "--migrations");
+            }
+            if (baseline != null) {
+                PathChecks.file(baseline, "--baseline");
+            }
+            Path existing = name.matches(CAPTURE_NAME) ? outDir.resolve(name) : null;
+            if (existing != null && Files.exists(existing)) {
+                throw ConvergeException.builder(ErrorCode.BAD_INPUT, "the catalogue entry " + existing
+                        + " already exists; capture never replaces an entry (it may hold your edits). Choose another"
+                        + " --name, or remove the entry first. Nothing was changed.").file(existing.toString()).build();
+            }
             Path entry = Capture.capture(db, name, outDir, migrations, baseline);
             out().println("captured " + name + " into " + entry + " (schema and history only, no rows)");
             out().println("reproduce it with: converge reproduce " + name + " --catalogue " + outDir);

@@ -6,6 +6,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.nio.file.Path;
+
 /** {@code converge status}: the state of every migration, as a table; changes nothing and never creates the file. */
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = "Show the state of every migration in the database; changes nothing.")
@@ -26,10 +28,15 @@ final class StatusCommand extends Subcommand {
     }
 
     @Override
+    Path database() {
+        return database.db;
+    }
+
+    @Override
     int execute() {
         Converge.Builder b = Converge.configure();
         source.applyTo(b);
-        database.applyTo(b);
+        database.applyTo(b, false);
         planning.applyTo(b);
         Plan status = b.load().status();
         if (json) {

@@ -4,6 +4,7 @@ import dev.converge.error.ConvergeException;
 import dev.converge.error.ErrorCode;
 import picocli.CommandLine.ParentCommand;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.logging.Formatter;
@@ -29,6 +30,11 @@ abstract class Subcommand implements Callable<Integer> {
     /** True when the user asked for JSON; then an error is also written to stdout as JSON. */
     boolean json() {
         return false;
+    }
+
+    /** The database file the command works on, named in errors about that file; null when it has none. */
+    Path database() {
+        return null;
     }
 
     Io io() {

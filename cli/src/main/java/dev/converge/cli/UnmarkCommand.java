@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,8 +23,13 @@ final class UnmarkCommand extends Subcommand {
     DatabaseOptions database;
 
     @Override
+    Path database() {
+        return database.db;
+    }
+
+    @Override
     int execute() {
-        Converge converge = database.applyTo(source.applyTo(Converge.configure())).createDatabase(false).load();
+        Converge converge = database.applyTo(source.applyTo(Converge.configure()), false).createDatabase(false).load();
         List<String> done = new ArrayList<>();
         for (Version v : versions) {
             boolean deleted;

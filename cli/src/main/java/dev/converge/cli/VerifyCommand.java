@@ -10,6 +10,7 @@ import dev.converge.scenarios.state.StateBuilder;
 import dev.converge.scenarios.verify.Outcome;
 import dev.converge.scenarios.verify.Verifier;
 import dev.converge.source.MigrationSource;
+import dev.converge.source.Script;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -59,8 +60,28 @@ final class VerifyCommand extends Subcommand {
     @Override
     int execute() {
         PrintStream out = io().out();
-        // a set that does not replay cannot be verified: REPLAY_FAILED (exit 2) names the file and line
+        // every input is checked before the first state is built, so that a bad one is one error naming it (exit 2),
+        // not a failure part-way through the table: a set that does not replay (REPLAY_FAILED names file and line),
+        // a baseline or older release that does not run, a report that cannot be written
         Reference.replay(MigrationSource.folder(source.migrations).load());
+        if (source.baseline != null) {
+            PathChecks.file(source.baseline, "--baseline");
+            Reference.replayScript(Script.read(source.baseline));
+        }
+        for (Path p : old) {
+            PathChecks.file(p, "--old");
+            try {
+                Reference.replayScript(Script.read(p));
+            } catch (ConvergeException e) {
+                ConvergeException.Builder named = ConvergeException.builder(e.code(), "--old " + p
+                        + " (an older release's full schema): " + e.getMessage()).file(p.toString()).cause(e);
+                e.line().ifPresent(named::line);
+                throw named.build();
+            }
+        }
+        if (report != null) {
+            PathChecks.outputFile(report, "--report");
+        }
         Converge.Builder lintBuilder = Converge.configure().historyTable(historyTable);
         LintReport lint = source.applyTo(lintBuilder).loadForLint().lint();
 

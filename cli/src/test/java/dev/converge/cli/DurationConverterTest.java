@@ -1,5 +1,6 @@
 package dev.converge.cli;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -41,5 +42,27 @@ class DurationConverterTest {
     void refusesNegativeDurations(String text) {
         assertThatThrownBy(() -> converter.convert(text)).isInstanceOf(TypeConversionException.class)
                 .hasMessageContaining("negative");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"P9999999999999D", "P106751991168D", "2147483648ms", "999999999999h", "PT596H32M"})
+    void refusesATimeoutLongerThanSqliteCanWait(String text) {
+        assertThatThrownBy(() -> converter.convert(text)).isInstanceOf(TypeConversionException.class)
+                .hasMessageContaining("'" + text + "' is too long").hasMessageContaining("2147483647ms");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2147483647ms", "PT596H31M23.647S"})
+    void acceptsTheLongestTimeoutSqliteCanWait(String text) {
+        assertThat(converter.convert(text)).isEqualTo(Duration.ofMillis(Integer.MAX_VALUE));
+    }
+
+    /** An ISO duration too long for milliseconds ended as an internal error (exit 4, ArithmeticException). */
+    @Test
+    void aTimeoutTooLongForMillisecondsIsAUsageErrorNotAnInternalError() {
+        Cli r = Cli.run("plan", "--db", "x.db", "--migrations", "m", "--lock-timeout", "P9999999999999D");
+
+        assertThat(r.status()).as(r.toString()).isEqualTo(2);
+        assertThat(r.err()).contains("--lock-timeout", "'P9999999999999D' is too long").doesNotContain("internal error");
     }
 }
