@@ -34,6 +34,8 @@ import java.util.StringJoiner;
 public final class DataFiller {
     /** How many values a row gets before it is skipped. */
     private static final int ATTEMPTS = 20;
+    /** The first attempt at a row that may take a number from a CHECK (texts from a CHECK come from attempt 1). */
+    private static final int NUMERIC_LITERALS_FROM = 4;
 
     /** Reads the primary-key columns of a table, in key order. */
     private static final String PRIMARY_KEY = "SELECT name FROM pragma_table_info(?) WHERE pk > 0 ORDER BY pk";
@@ -177,12 +179,17 @@ public final class DataFiller {
     private static Object value(TableShape shape, ColumnShape col, int attempt, Random random) {
         boolean distinct = shape.isDistinct(col);
         // only literals of the column's own kind: `length(t) <= 500` must not make every retried text '500'
+        boolean text = col.affinity().name().equals("TEXT");
         List<Object> literals = new java.util.ArrayList<>();
         for (Object l : shape.literalsFor(col)) {
-            boolean text = col.affinity().name().equals("TEXT");
             if (text == (l instanceof String)) {
                 literals.add(l);
             }
+        }
+        // a number in a CHECK is mostly a bound (`x >= 0`) that the random values already meet, and taking it would
+        // make retried rows share one value that a later UNIQUE index refuses: numbers wait until texts did not do
+        if (!text && attempt < NUMERIC_LITERALS_FROM) {
+            literals.clear();
         }
         if (!literals.isEmpty() && attempt > 0 && random.nextInt(5) > 0) {
             return literals.get(random.nextInt(literals.size()));

@@ -47,6 +47,23 @@ class DataFillerTest {
         assertThat(Db.count(file, "SELECT count(*) FROM notes")).isEqualTo(21);
     }
 
+    /**
+     * Regression: retried rows all took the 0 of `CHECK (n >= 0)`, so a later migration's UNIQUE index on n failed
+     * on the filler's own data (ConvergencePropertiesTest, seed 1182533426701).
+     */
+    @Test
+    void rowsRetriedForATextCheckDoNotShareTheNumberOfANumericCheck() throws Exception {
+        Path file = dir.resolve("checks.db");
+        try (Connection c = Db.open(file); java.sql.Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE t (kind TEXT NOT NULL CHECK (kind IN ('a', 'b')),"
+                    + " n REAL NOT NULL CHECK (n >= 0), m INTEGER NOT NULL CHECK (m >= 0))");
+        }
+        DataFiller.seeded(3).rowsPerTable(30).fill(file);
+        assertThat(Db.rows(file, "SELECT count(*) FROM t")).containsExactly("30");
+        assertThat(Db.rows(file, "SELECT count(DISTINCT n) FROM t")).containsExactly("30");
+        assertThat(Db.rows(file, "SELECT count(DISTINCT m) FROM t")).containsExactly("30");
+    }
+
     @Test
     void theSameSeedGivesTheSameRowsAndAnotherSeedOthers() throws Exception {
         Path a = DataFillerTest.fill(builder.prefix(dir.resolve("a.db"), 3), 1);
