@@ -42,6 +42,10 @@ public final class Main {
         Io io = new Io(out, err, interactive);
         try {
             CommandLine cl = new CommandLine(new ConvergeCommand(io));
+            // before the settings below: picocli passes them on only to subcommands already added
+            for (Class<?> sub : ConvergeCommand.subcommandsFor(args)) {
+                cl.addSubcommand(sub);
+            }
             cl.setOut(new PrintWriter(out, true));
             cl.setErr(new PrintWriter(err, true));
             cl.registerConverter(Version.class, Main::version);

@@ -417,6 +417,25 @@ class CliTest {
         assertThat(version.status()).isZero();
         assertThat(version.out()).startsWith("converge ");
     }
+
+    /** Only the subcommand a command line names is registered; help, typos and global options must not notice. */
+    @Test
+    void registeringOnlyTheNamedSubcommandKeepsHelpSuggestionsAndGlobalOptions() {
+        Cli help = Cli.run("--help");
+        Cli typo = Cli.run("migrat", "--db", "x.db");
+        Cli verbose = Cli.run("--verbose", "status", "--db", dir.resolve("missing.db").toString(),
+                "--migrations", Starpunk.MIGRATIONS.toString());
+
+        assertThat(help.out()).contains("verify", "scenario", "reproduce", "rehearse");
+        assertThat(typo.status()).isEqualTo(2);
+        assertThat(typo.err()).contains("migrate");
+        assertThat(verbose.status()).isEqualTo(2);
+        assertThat(verbose.err()).contains("missing.db").contains("\tat "); // --verbose reached status: stack trace
+        assertThat(ConvergeCommand.subcommandsFor(new String[]{"--verbose", "plan", "--db", "migrate"}))
+                .containsExactly(PlanCommand.class);
+        assertThat(ConvergeCommand.subcommandsFor(new String[]{"--help"})).isEqualTo(ConvergeCommand.SUBCOMMANDS);
+    }
+
     @Test
     void aLegacyHistoryTableUnderAnotherNameIsReadWhenNamed() throws Exception {
         Path db = Starpunk.incident(dir);

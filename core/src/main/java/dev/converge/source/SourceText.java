@@ -72,6 +72,13 @@ final class SourceText {
      * @throws ConvergeException {@link ErrorCode#BAD_INPUT} naming the file when it is missing or cannot be read
      */
     static byte[] read(Path file, String what) {
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            // a named pipe or a device would block the read forever, or never end
+            throw ConvergeException.builder(ErrorCode.BAD_INPUT, "the " + what + " " + file + " is not a regular file ("
+                            + (Files.isDirectory(file) ? "a folder" : "a pipe, socket or device")
+                            + "). Point at a file, or move it out of the migration folder.")
+                    .file(file.toString()).build();
+        }
         try {
             return Files.readAllBytes(file);
         } catch (NoSuchFileException e) {

@@ -48,6 +48,23 @@ class MigrationSourceTest {
 
     // ---- folder
 
+    /** Regression: a named pipe called 002_b.sql in the folder blocked every command forever on its read. */
+    @Test
+    @org.junit.jupiter.api.Timeout(value = 20, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
+    void aPipeNamedLikeAMigrationIsRefusedNotReadForever() throws Exception {
+        Path dir = tmp.resolve("migrations");
+        write(dir, "001_a.sql", "CREATE TABLE a (x);\n");
+        Path pipe = dir.resolve("002_b.sql");
+        Process mkfifo = new ProcessBuilder("mkfifo", pipe.toString()).inheritIO().start();
+        assertThat(mkfifo.waitFor()).as("mkfifo exit status").isZero();
+
+        ConvergeException e = refusal(MigrationSource.folder(dir), ErrorCode.BAD_INPUT);
+
+        assertThat(e.getMessage()).contains("002_b.sql", "not a regular file", "pipe");
+        assertThat(e.file()).contains(pipe.toString());
+    }
+
+
     @Test
     void folderLoadsSqlFilesInVersionOrderAndIgnoresTheRest() throws IOException {
         Path dir = tmp.resolve("migrations");
