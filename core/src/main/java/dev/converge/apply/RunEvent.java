@@ -24,7 +24,7 @@ public sealed interface RunEvent {
     record Verified(Step step) implements RunEvent {
     }
 
-    /** The step's history row was written and committed. */
+    /** The step's history row was written, inside the step's transaction: it commits with the step, or not at all. */
     record Recorded(Step step, HistoryEntry entry) implements RunEvent {
     }
 

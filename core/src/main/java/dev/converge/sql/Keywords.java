@@ -25,6 +25,27 @@ final class Keywords {
             "TRIGGER", "UNBOUNDED", "UNION", "UNIQUE", "UPDATE", "USING", "VACUUM", "VALUES", "VIEW", "VIRTUAL",
             "WHEN", "WHERE", "WINDOW", "WITH", "WITHOUT");
 
+    /**
+     * The keywords SQLite's grammar lets fall back to a name where a keyword would not parse ({@code %fallback ID} in
+     * parse.y), so that {@code key} and {@code "key"} mean the same wherever both are valid. Left out: those that can
+     * also begin or continue an expression with another meaning ({@code current_timestamp} is the time, {@code
+     * "current_timestamp"} a column; {@code cast}, {@code raise}, {@code like}, {@code glob}, {@code regexp},
+     * {@code match}).
+     */
+    private static final Set<String> NAMES_TOO = Set.of(
+            "ABORT", "ACTION", "AFTER", "ALWAYS", "ANALYZE", "ASC", "ATTACH", "BEFORE", "BEGIN", "BY", "CASCADE",
+            "COLUMN", "CONFLICT", "CURRENT", "DATABASE", "DEFERRED", "DESC", "DETACH", "DO", "EACH", "END", "EXCLUDE",
+            "EXCLUSIVE", "EXPLAIN", "FAIL", "FIRST", "FOLLOWING", "FOR", "GENERATED", "GROUPS", "IF", "IGNORE",
+            "IMMEDIATE", "INITIALLY", "INSTEAD", "KEY", "LAST", "MATERIALIZED", "NO", "NULLS", "OF", "OFFSET",
+            "OTHERS", "PARTITION", "PLAN", "PRAGMA", "PRECEDING", "QUERY", "RANGE", "RECURSIVE", "REINDEX", "RELEASE",
+            "RENAME", "REPLACE", "RESTRICT", "ROLLBACK", "ROW", "ROWS", "SAVEPOINT", "TEMP", "TEMPORARY", "TIES",
+            "TRIGGER", "UNBOUNDED", "VACUUM", "VIEW", "VIRTUAL", "WITH", "WITHOUT");
+
+    /** True when the upper-case word is a keyword that SQLite also accepts as a bare name, with the same meaning. */
+    static boolean isAlsoAName(String upper) {
+        return NAMES_TOO.contains(upper);
+    }
+
     /** True when the upper-case word is a keyword of SQLite. */
     static boolean isKeyword(String upper) {
         return ALL.contains(upper);

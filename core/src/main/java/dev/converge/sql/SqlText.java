@@ -9,9 +9,10 @@ import java.util.Locale;
  * case-insensitive), optional identifier quotes removed (SQLite adds them when it rewrites a name on RENAME), tokens
  * joined by one space. String literals keep their case and quotes.
  *
- * <p>Quotes are optional only on a plain name that is not a keyword, nor {@code true} or {@code false}:
- * {@code "null"} is a name (or a string) where {@code null} is NULL, so those keep their quotes, written as
- * {@code "…"} whichever quote character the source used.
+ * <p>Quotes are optional on a plain name that is not a keyword, or is one of the keywords SQLite also takes as a bare
+ * name with the same meaning ({@code key}, {@code replace}, {@code temp}, …), but never on {@code true} or
+ * {@code false}: {@code "null"} is a name (or a string) where {@code null} is NULL, so those keep their quotes,
+ * written as {@code "…"} whichever quote character the source used.
  */
 public final class SqlText {
     private SqlText() {
@@ -65,6 +66,10 @@ public final class SqlText {
     }
 
     private static boolean quotesAreOptional(String name) {
-        return Identifiers.isPlain(name) && !name.equalsIgnoreCase("true") && !name.equalsIgnoreCase("false");
+        if (!Identifiers.isPlainWord(name) || name.equalsIgnoreCase("true") || name.equalsIgnoreCase("false")) {
+            return false;
+        }
+        String upper = name.toUpperCase(Locale.ROOT);
+        return !Keywords.isKeyword(upper) || Keywords.isAlsoAName(upper);
     }
 }

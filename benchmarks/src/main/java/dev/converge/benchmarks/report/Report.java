@@ -11,9 +11,11 @@ import java.util.Locale;
  * met or missed. Writes the chart; with {@code --record}, compares with the last recorded run and appends to the
  * history.
  *
- * <pre>Report [--record] [--version V] [--machine M] [--note N] [--chart-also JSON]... RESULTS_DIR</pre>
+ * <pre>Report [--record] [--version V] [--machine M] [--note N] [--name NAME] [--chart-also JSON]... RESULTS_DIR</pre>
  *
- * RESULTS_DIR holds {@code latest.json} (read), {@code chart.svg} (written) and {@code history.csv} (appended).
+ * RESULTS_DIR holds {@code NAME.json} (read), {@code NAME.svg} (written; {@code chart.svg} for the default name,
+ * {@code latest}) and {@code history.csv} (appended). A quick run uses the name {@code quick}, so that it never
+ * replaces the committed results of a full run.
  * {@code --chart-also} adds the results of other runs (other sizes) to the chart only.
  * Exits with 0 even when a target is missed or a ratio got worse: the numbers are for people to read.
  */
@@ -27,6 +29,7 @@ public final class Report {
         String machine = System.getProperty("os.name") + "/" + System.getProperty("os.arch") + "/"
                 + Runtime.getRuntime().availableProcessors() + "cpu";
         String note = "";
+        String name = "latest";
         Path dir = null;
         List<Path> also = new java.util.ArrayList<>();
         for (int i = 0; i < args.length; i++) {
@@ -35,19 +38,20 @@ public final class Report {
                 case "--version" -> version = args[++i];
                 case "--machine" -> machine = args[++i];
                 case "--note" -> note = args[++i];
+                case "--name" -> name = args[++i];
                 case "--chart-also" -> also.add(Path.of(args[++i]));
                 default -> dir = Path.of(args[i]);
             }
         }
         if (dir == null) {
-            System.err.println("usage: Report [--record] [--version V] [--machine M] [--note N] RESULTS_DIR");
+            System.err.println("usage: Report [--record] [--version V] [--machine M] [--note N] [--name NAME] RESULTS_DIR");
             System.exit(2);
         }
-        List<Result> results = Result.read(dir.resolve("latest.json"));
+        List<Result> results = Result.read(dir.resolve(name + ".json"));
         List<Comparison> rows = Comparison.of(results);
         System.out.print(table(rows));
         System.out.print(targets(rows));
-        Path chart = dir.resolve("chart.svg");
+        Path chart = dir.resolve(name.equals("latest") ? "chart.svg" : name + ".svg");
         List<Result> charted = new java.util.ArrayList<>(results);
         for (Path p : also) {
             charted.addAll(Result.read(p));
