@@ -12,7 +12,8 @@ import static org.quicktheories.QuickTheory.qt;
 /**
  * Runs one property with QuickTheories under this project's rules: the seed (see {@link #seed()}) is printed in every
  * failure, a few dozen examples by default and ten times more with
- * {@code -Dconverge.long=true}, few QuickTheories shrink cycles (each costs a whole migration run) and then the
+ * {@code -Dconverge.long=true}, within a time cap ({@code -Dconverge.propertyCapSeconds}, 120 s by default), few
+ * QuickTheories shrink cycles (each costs a whole migration run) and then the
  * {@link ChainShrinker}, whose result is the failure message: the state, the shrunk chain as SQL, what failed.
  */
 final class PropertyCheck {
@@ -43,12 +44,23 @@ final class PropertyCheck {
         return longRun() ? normal * 10 : normal;
     }
 
+    /** The time cap of one property: examples drawn after it are not run (the count of those run is printed). */
+    static long capMillis() {
+        return Long.getLong("converge.propertyCapSeconds", longRun() ? 1_800 : 120) * 1_000;
+    }
+
     static void check(String property, int examples, Gen<Example> gen, Consumer<Example> body) {
         long seed = seed();
         List<Example> failing = new ArrayList<>();
+        long deadline = System.currentTimeMillis() + capMillis();
+        int[] run = {0};
         try {
             qt().withFixedSeed(seed).withExamples(examples).withShrinkCycles(longRun() ? 40 : 8)
                     .forAll(gen).checkAssert(ex -> {
+                        if (failing.isEmpty() && System.currentTimeMillis() > deadline) {
+                            return; // over the cap: keep the build in its budget (shrinking a failure still runs)
+                        }
+                        run[0]++;
                         try {
                             body.accept(ex);
                         } catch (AssertionError | RuntimeException e) {
@@ -58,6 +70,10 @@ final class PropertyCheck {
                             throw e;
                         }
                     });
+            if (run[0] < examples) {
+                System.out.println(property + ": time cap of " + capMillis() / 1_000 + " s reached after " + run[0]
+                        + " of " + examples + " examples");
+            }
         } catch (AssertionError qtFailure) {
             Example smallest = failing.stream().min(Comparator.comparingInt(e -> e.chain().statementCount())).orElse(null);
             if (smallest == null) {
