@@ -32,6 +32,9 @@ import java.util.List;
  * succeeds or throws a {@link ConvergeException} whose {@link ErrorCode} says whether anything changed.
  */
 public final class Converge {
+    /** The history table's name unless configured otherwise. */
+    public static final String DEFAULT_HISTORY_TABLE = "schema_migrations";
+
     private final Config config;
 
     private Converge(Config config) {
@@ -88,7 +91,7 @@ public final class Converge {
         private DataSource dataSource;
         private MigrationSource migrations;
         private Script baseline;
-        private String historyTable = "schema_migrations";
+        private String historyTable = DEFAULT_HISTORY_TABLE;
         private String legacyHistoryTable;
         private Duration lockTimeout = Duration.ofSeconds(30);
         private boolean allowMissing;

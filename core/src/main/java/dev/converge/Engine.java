@@ -22,7 +22,9 @@ import dev.converge.schema.Schema;
 import dev.converge.schema.SchemaDiff;
 import dev.converge.source.Migration;
 import dev.converge.source.MigrationSet;
+import dev.converge.source.Script;
 import dev.converge.source.Version;
+import dev.converge.sql.HistoryTableGuard;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteOpenMode;
 
@@ -60,20 +62,18 @@ final class Engine {
             History h = readHistory(c);
             long sv = HistoryTable.schemaVersion(c);
             if (given == null && upToDate(set, h, sv)) {
-                RunResult r = new RunResult(true, List.of(), List.of(), millis(t0));
+                RunResult r = new RunResult(true, List.of(), futureNotes(set, h), millis(t0));
                 config.listener().on(new RunEvent.Finished(r));
                 return r;
             }
-            checkFiles(set, h);
+            checkFiles(set, h, config.baseline(), config.historyTable());
             List<Step> committed = new ArrayList<>();
             Runner runner = new Runner(historyTable, set, historyNames(), config.listener());
             Plan plan = null;
             for (int attempt = 0; ; attempt++) {
                 plan = makePlan(c, set, true);
-                if (given != null && attempt == 0 && (!given.historyFingerprint().equals(plan.historyFingerprint())
-                        || given.schemaVersion() != plan.schemaVersion())) {
-                    throw new ConvergeException(ErrorCode.STALE_PLAN, "the plan was made against a database that has"
-                            + " changed since (history or schema moved). Nothing was changed; make a new plan.");
+                if (given != null && attempt == 0) {
+                    refuseIfStale(given, plan);
                 }
                 if (plan.refused()) {
                     ConvergeException e = plan.refusal();
@@ -89,6 +89,14 @@ final class Engine {
                     runner.run(c, plan, committed);
                     break;
                 } catch (Runner.HistoryMoved moved) {
+                    if (given != null) {
+                        // the plan handed in no longer describes this database: carry out no other
+                        ConvergeException e = new ConvergeException(ErrorCode.STALE_PLAN, "another process changed the"
+                                + " history while this plan was carried out, so the rest of it is stale; make a new"
+                                + " plan.");
+                        throw committed.isEmpty() ? e : new ConvergeException(ErrorCode.STOPPED_PART_WAY,
+                                e.getMessage() + "\n  Committed before this: " + names(committed), e);
+                    }
                     if (attempt >= MAX_REPLANS) {
                         throw new ConvergeException(ErrorCode.LOCKED, "history kept moving under Converge (another"
                                 + " process is migrating the same database); try again");
@@ -108,11 +116,24 @@ final class Engine {
         }
     }
 
+    /** Refuses {@code given} unless the plan made now would do exactly what it says, against the same database. */
+    private static void refuseIfStale(Plan given, Plan now) {
+        if (!given.historyFingerprint().equals(now.historyFingerprint()) || given.schemaVersion() != now.schemaVersion()) {
+            throw new ConvergeException(ErrorCode.STALE_PLAN, "the plan was made against a database that has changed"
+                    + " since (history or schema moved). Nothing was changed; make a new plan.");
+        }
+        String difference = given.workDifference(now);
+        if (difference != null) {
+            throw new ConvergeException(ErrorCode.STALE_PLAN, "the plan no longer matches the migrations: "
+                    + difference + ". Nothing was changed; make a new plan.");
+        }
+    }
+
     Plan plan(boolean prove) {
         MigrationSet set = config.migrations().load();
         try (Session s = open(false)) {
             History h = readHistory(s.connection);
-            checkFiles(set, h);
+            checkFiles(set, h, config.baseline(), config.historyTable());
             return makePlan(s.connection, set, prove);
         }
     }
@@ -139,6 +160,9 @@ final class Engine {
     boolean unmark(Version v) {
         MigrationSet set = config.migrations().load();
         return write(c -> {
+            if (historyTable.read(c).layout() == History.Layout.NONE) {
+                return false; // nothing is recorded, so nothing to forget: no history table is created for it
+            }
             adoptOrCreate(c, set);
             return historyTable.delete(c, v);
         });
@@ -147,6 +171,9 @@ final class Engine {
     List<String> repair() {
         MigrationSet set = config.migrations().load();
         return write(c -> {
+            if (historyTable.read(c).layout() == History.Layout.NONE) {
+                return List.<String>of(); // no recorded checksum to accept: the database is left exactly as it is
+            }
             History h = adoptOrCreate(c, set);
             List<String> changes = new ArrayList<>();
             for (HistoryEntry e : h.entries()) {
@@ -228,17 +255,34 @@ final class Engine {
         return true;
     }
 
+    /** On the fast path too, a migration applied by a newer release is tolerated and said (as the planner says it). */
+    private static List<String> futureNotes(MigrationSet set, History h) {
+        Version highest = set.highest().orElse(null);
+        List<String> notes = new ArrayList<>();
+        for (HistoryEntry e : h.entries()) {
+            if (highest == null || e.version().compareTo(highest) > 0) {
+                notes.add("migration " + e.version() + " (" + e.name() + ") was applied by a newer release: tolerated");
+            }
+        }
+        return notes;
+    }
+
     /** Splits and checks every file not yet applied: incomplete SQL and statements that would break atomicity. */
-    private static void checkFiles(MigrationSet set, History h) {
+    private static void checkFiles(MigrationSet set, History h, Script baseline, String historyTable) {
         var byVersion = h.byVersion();
         for (Migration m : set) {
             HistoryEntry e = byVersion.get(m.version());
             if (e == null || !e.checksum().equals(m.checksum())) {
                 m.statements();
                 m.checkAtomicity();
+                HistoryTableGuard.refuseTouching(m.statements(), m.origin(), historyTable);
             }
         }
+        if (baseline != null && h.entries().isEmpty()) {
+            HistoryTableGuard.refuseTouching(baseline.statements(), baseline.origin(), historyTable);
+        }
     }
+
 
     private Plan makePlan(Connection c, MigrationSet set, boolean prove) {
         Reference ref = Reference.of(set);

@@ -115,10 +115,7 @@ final class Lint {
     }
 
     private static void touchesHistory(List<Finding> out, String file, Statement st, String historyTable) {
-        boolean hit = (st.objectName() != null && Identifiers.same(st.objectName(), historyTable))
-                || (st.tableName() != null && Identifiers.same(st.tableName(), historyTable))
-                || (st.newName() != null && Identifiers.same(st.newName(), historyTable));
-        if (hit) {
+        if (st.names(historyTable)) {
             out.add(new Finding(Severity.ERROR, file, st.line(), "`" + st.firstLine() + "` touches the history table "
                     + historyTable + ", which Converge owns; remove it"));
         }

@@ -9,6 +9,7 @@ import dev.converge.source.Migration;
 import dev.converge.source.MigrationSet;
 import dev.converge.source.MigrationSource;
 import dev.converge.source.Script;
+import dev.converge.sql.HistoryTableGuard;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -82,13 +83,16 @@ final class MigrateCommand extends Subcommand {
      */
     private void refuseBeforeCreating() {
         MigrationSet set = MigrationSource.folder(source.migrations).load();
+        String history = database.historyTable != null ? database.historyTable : Converge.DEFAULT_HISTORY_TABLE;
         for (Migration m : set) {
-            m.statements();
             m.checkAtomicity();
+            HistoryTableGuard.refuseTouching(m.statements(), m.origin(), history);
         }
         Reference.of(set);
         if (source.baseline != null) {
-            Reference.replayScript(Script.read(source.baseline));
+            Script baseline = Script.read(source.baseline);
+            HistoryTableGuard.refuseTouching(baseline.statements(), baseline.origin(), history);
+            Reference.replayScript(baseline);
         }
         if (backup != null) {
             PathChecks.newFile(backup, "--backup");

@@ -40,6 +40,17 @@ class MigrateRefusalLeavesNoFileTest {
     }
 
     @Test
+    void aMigrationWritingTheHistoryTableLeavesNoFile() throws Exception {
+        Path db = dir.resolve("new.db");
+
+        Cli r = migrate(db, migrations("CREATE TABLE b (x);\nINSERT INTO schema_migrations VALUES (9);\n"));
+
+        assertThat(r.status()).as(r.toString()).isEqualTo(2);
+        assertThat(r.err()).contains("002_b.sql:2", "touches the history table schema_migrations");
+        assertThat(db).doesNotExist();
+    }
+
+    @Test
     void transactionControlInAMigrationLeavesNoFile() throws Exception {
         Path db = dir.resolve("new.db");
 

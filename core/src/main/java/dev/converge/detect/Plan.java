@@ -57,6 +57,39 @@ public record Plan(List<Step> steps, List<Problem> problems, List<String> notes,
         return out;
     }
 
+    /**
+     * The first difference between the work of this plan and {@code other}'s — which migrations, from which file
+     * contents, how recorded, with which statements — or null when they would do exactly the same.
+     */
+    public String workDifference(Plan other) {
+        List<Step> mine = work();
+        List<Step> theirs = other.work();
+        for (int i = 0; i < Math.max(mine.size(), theirs.size()); i++) {
+            if (i >= mine.size()) {
+                return "it would now also run " + theirs.get(i).name();
+            }
+            if (i >= theirs.size()) {
+                return mine.get(i).name() + " would no longer run";
+            }
+            Step a = mine.get(i);
+            Step b = theirs.get(i);
+            String ca = a.migration() == null ? null : a.migration().checksum();
+            String cb = b.migration() == null ? null : b.migration().checksum();
+            if (!java.util.Objects.equals(a.version(), b.version()) || !a.name().equals(b.name())) {
+                return "it would now run " + b.name() + " where the plan ran " + a.name();
+            }
+            if (!java.util.Objects.equals(ca, cb)) {
+                return a.name() + " changed since the plan was made (checksum " + ca + " then, " + cb + " now)";
+            }
+            if (a.action() != b.action() || a.how() != b.how()
+                    || !a.statements().stream().map(dev.converge.sql.Statement::text).toList()
+                    .equals(b.statements().stream().map(dev.converge.sql.Statement::text).toList())) {
+                return a.name() + " would now run other statements";
+            }
+        }
+        return null;
+    }
+
     /** The SQL that would run, one statement per entry, in order. */
     public List<String> sql() {
         List<String> out = new ArrayList<>();

@@ -29,6 +29,16 @@ public record Statement(String text, int line, StatementKind kind, String object
         return kind.breaksAtomicity() || (kind == StatementKind.PRAGMA && "journal_mode".equals(pragmaName));
     }
 
+    /**
+     * True when this statement names {@code table} (ASCII case-insensitively, as SQLite does) as the object it creates,
+     * drops or alters, the table it writes or puts an index or trigger on, or the new name of a rename.
+     */
+    public boolean names(String table) {
+        return objectName != null && Identifiers.same(objectName, table)
+                || tableName != null && Identifiers.same(tableName, table)
+                || newName != null && Identifiers.same(newName, table);
+    }
+
     /** The first line of the text, for messages and plans. */
     public String firstLine() {
         int nl = text.indexOf('\n');

@@ -111,10 +111,69 @@ class OperatorCommandsTest {
         converge(db, files("CREATE TABLE u (b TEXT);")).migrate();
         Map<String, String> older = new LinkedHashMap<>();
         older.put("001_t.sql", "CREATE TABLE t (a TEXT);");
-        assertThat(converge(db, older).migrate().unchanged()).isTrue();
+        var tolerated = converge(db, older).migrate();
+        assertThat(tolerated.unchanged()).isTrue();
+        assertThat(tolerated.notes()).as("a future version is reported on the fast path too")
+                .anySatisfy(n -> assertThat(n).contains("migration 2", "002_u.sql", "newer release"));
         assertThatThrownBy(() -> Converge.configure().database(db).migrations(MigrationSource.memory(older))
                 .refuseFuture(true).load().migrate())
                 .isInstanceOfSatisfying(ConvergeException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.FUTURE_VERSION));
+    }
+
+    /** Regression: migrate(plan) made a new plan and ran it, so a file edited after plan() ran its new SQL. */
+    @Test
+    void aPlanWhoseMigrationFileChangedSinceIsRefusedAndNothingRuns() throws Exception {
+        Path db = newFile("edited.db");
+        Map<String, String> f = files("CREATE TABLE u (b TEXT);");
+        var plan = converge(db, f).plan();
+        Map<String, String> edited = files("CREATE TABLE zzz (y TEXT);");
+
+        assertThatThrownBy(() -> converge(db, edited).migrate(plan))
+                .isInstanceOfSatisfying(ConvergeException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.STALE_PLAN);
+                    assertThat(e.getMessage()).contains("changed since the plan was made", "Nothing was changed");
+                });
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db); var s = c.createStatement();
+             var rs = s.executeQuery("SELECT count(*) FROM sqlite_schema WHERE name IN ('t', 'u', 'zzz')")) {
+            rs.next();
+            assertThat(rs.getInt(1)).as("tables created by the refused run").isZero();
+        }
+        assertThat(converge(db, f).migrate(plan).done()).as("the unchanged files carry the plan out")
+                .extracting(s -> s.name()).contains("002_u.sql");
+    }
+
+    /** Regression: unmark and repair on a database without history created the history table (changed the file). */
+    @Test
+    void unmarkAndRepairLeaveADatabaseWithoutHistoryUntouched() throws Exception {
+        Path db = newFile("nohistory.db");
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db); var s = c.createStatement()) {
+            s.execute("CREATE TABLE t (a TEXT)");
+        }
+        byte[] before = java.nio.file.Files.readAllBytes(db);
+
+        assertThat(converge(db, files("CREATE TABLE u (b TEXT);")).unmark(Version.of(1))).isFalse();
+        assertThat(converge(db, files("CREATE TABLE u (b TEXT);")).repair()).isEmpty();
+
+        assertThat(java.nio.file.Files.readAllBytes(db)).as("the database file's bytes").isEqualTo(before);
+    }
+
+    /** Regression: a migration creating the history table was run until it failed part-way (exit 3). */
+    @Test
+    void aMigrationThatTouchesTheHistoryTableIsRefusedBeforeAnythingRuns() throws Exception {
+        Path db = newFile("owned.db");
+        Map<String, String> f = files("CREATE TABLE Schema_Migrations (x);");
+
+        assertThatThrownBy(() -> converge(db, f).migrate())
+                .isInstanceOfSatisfying(ConvergeException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.BAD_INPUT);
+                    assertThat(e.getMessage()).contains("002_u.sql:1", "touches the history table schema_migrations");
+                    assertThat(e.line()).hasValue(1);
+                });
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db); var s = c.createStatement();
+             var rs = s.executeQuery("SELECT count(*) FROM sqlite_schema")) {
+            rs.next();
+            assertThat(rs.getInt(1)).as("objects in the database after the refusal").isZero();
+        }
     }
 
     @Test
