@@ -81,7 +81,10 @@ public final class Detector {
         while (candidate < n && ms.get(candidate).hasNoSchemaEffect()) {
             candidate++;
         }
-        if (candidate < n && !recorded.containsKey(ms.get(candidate).migration().version())) {
+        //     Only one migration can be interrupted: when F itself stands exactly mid-way through its own statements
+        //     (a rebuild stopped before re-creating its indexes), that explains the objects the next one drops too
+        if (candidate < n && !recorded.containsKey(ms.get(candidate).migration().version())
+                && !standsMidWay(ref, f < 0 ? null : ms.get(f), live, recorded)) {
             MigrationEffects next = ms.get(candidate);
             if (!next.touched().isEmpty() && !standsAt(ref, next, live, next.start())
                     && !standsAt(ref, next, live, next.end())) {
@@ -394,6 +397,12 @@ public final class Detector {
             }
         }
         return true;
+    }
+
+    /** True when {@code me} is unrecorded and every object it touches stands as after one of its statements, not its last. */
+    private static boolean standsMidWay(Reference ref, MigrationEffects me, Schema live, Map<Version, HistoryEntry> recorded) {
+        return me != null && !recorded.containsKey(me.migration().version()) && !me.hasNoSchemaEffect()
+                && !standsAt(ref, me, live, me.end()) && halfPoint(ref, me, live) > 0;
     }
 
     /** The largest j (0 &lt; j &lt; statements) such that every object it touches stands as after its statement j; else 0. */

@@ -285,6 +285,29 @@ class DetectorTest {
         assertThat(s.resumeAfter()).isEqualTo(1);
     }
 
+    private static final MigrationSet REBUILD_THEN_REDEFINE_INDEX = set(
+            "001_t.sql", "CREATE TABLE t (id INTEGER PRIMARY KEY, a TEXT);\nCREATE INDEX t_a ON t(a);",
+            "002_rebuild_t.sql", "CREATE TABLE t_new (id INTEGER PRIMARY KEY, a TEXT NOT NULL DEFAULT '');\n"
+                    + "INSERT INTO t_new (id, a) SELECT id, coalesce(a, '') FROM t;\n"
+                    + "DROP TABLE t;\n"
+                    + "ALTER TABLE t_new RENAME TO t;\n"
+                    + "CREATE INDEX t_a ON t(a);",
+            "003_rename_a.sql", "DROP INDEX t_a;\n"
+                    + "ALTER TABLE t RENAME COLUMN a TO b;\n"
+                    + "CREATE INDEX t_a ON t(b);");
+
+    /** Regression: a rebuild interrupted before its indexes were re-created was taken for the next migration's DROP INDEX. */
+    @Test
+    void rebuildInterruptedBeforeItsIndexesIsNotMistakenForTheNextMigrationDroppingThem() {
+        Reference ref = Reference.replay(REBUILD_THEN_REDEFINE_INDEX);
+        Schema live = afterStatement(ref, 2, 4); // renamed, index not yet re-created
+        Detection d = Detector.detect(ref, live, recorded(REBUILD_THEN_REDEFINE_INDEX, 1));
+        MigrationStatus s2 = d.status(Version.of(2)).orElseThrow();
+        assertThat(s2.state()).isEqualTo(MigrationState.HALF_APPLIED);
+        assertThat(s2.resumeAfter()).isEqualTo(4);
+        assertThat(d.state(3)).isEqualTo(MigrationState.ABSENT);
+    }
+
     @Test
     void historyRowsWithoutFilesAreMissingOrFuture() {
         Reference ref = Reference.replay(BASIC);
