@@ -311,6 +311,15 @@ public final class Detector {
                     new Reason("none of its effects holds", holding, missing, mid, List.of()), me.migration(), null, 0,
                     List.of(), false, null);
         }
+        // the effects that hold are exactly those of its first j statements and data statements follow: an interrupted
+        // run, resumed with those data statements (seed rows a later statement relies on), not a completion that skips
+        // the ones writing tables that already stand (without data after j, both run the same statements)
+        if (java.util.Collections.disjoint(me.touched(), willChange)) {
+            int j = halfPoint(ref, me, live);
+            if (j > 0 && hasDataAfter(me, j)) {
+                return halfApplied(ref, me, live, j, new Reason("", holding, missing, mid, List.of()));
+            }
+        }
         return new MigrationStatus(v, name, MigrationState.PARTIAL,
                 new Reason("some effects hold, the rest are missing", holding, missing, mid, List.of()), me.migration(),
                 null, 0, List.of(), false, null);
@@ -397,6 +406,16 @@ public final class Detector {
             }
         }
         return true;
+    }
+
+    /** True when one of the statements after statement {@code j} (1-based) is a data statement. */
+    private static boolean hasDataAfter(MigrationEffects me, int j) {
+        for (int i = j; i < me.statements().size(); i++) {
+            if (me.statements().get(i).kind().isData()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** True when {@code me} is unrecorded and every object it touches stands as after one of its statements, not its last. */

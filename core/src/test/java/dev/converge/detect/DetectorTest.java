@@ -308,6 +308,29 @@ class DetectorTest {
         assertThat(d.state(3)).isEqualTo(MigrationState.ABSENT);
     }
 
+    private static final MigrationSet ROLES_WITH_SEED = set(
+            "001_users.sql", "CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT);",
+            "002_roles.sql", "CREATE TABLE roles (name TEXT PRIMARY KEY) WITHOUT ROWID;\n"
+                    + "CREATE TABLE user_roles (user_id INTEGER REFERENCES users(id), role TEXT REFERENCES roles(name));\n"
+                    + "INSERT OR IGNORE INTO roles (name) VALUES ('admin'), ('user');\n"
+                    + "INSERT INTO user_roles (user_id, role) SELECT id, 'user' FROM users;");
+
+    /**
+     * Regression: a migration stopped after its first statement was judged PARTIAL, which skipped the seed rows of the
+     * table that statement had created, and the next statement's copy then broke its foreign key.
+     */
+    @Test
+    void objectsStandingExactlyAfterAStatementAreHalfAppliedSoLaterDataStatementsRun() {
+        Reference ref = Reference.replay(ROLES_WITH_SEED);
+        Schema live = afterStatement(ref, 2, 1);
+        MigrationStatus s = Detector.detect(ref, live, recorded(ROLES_WITH_SEED, 1)).status(Version.of(2)).orElseThrow();
+        assertThat(s.state()).isEqualTo(MigrationState.HALF_APPLIED);
+        assertThat(s.resumeAfter()).isEqualTo(1);
+        Plan plan = Planner.plan(ref, live, recorded(ROLES_WITH_SEED, 1), 1, PlanOptions.defaults(), null, null);
+        assertThat(plan.steps().get(1).statements()).extracting(st -> st.text().split(" \\(")[0]).containsExactly(
+                "CREATE TABLE user_roles", "INSERT OR IGNORE INTO roles", "INSERT INTO user_roles");
+    }
+
     @Test
     void historyRowsWithoutFilesAreMissingOrFuture() {
         Reference ref = Reference.replay(BASIC);
