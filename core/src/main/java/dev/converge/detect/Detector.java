@@ -3,6 +3,7 @@ package dev.converge.detect;
 import dev.converge.history.History;
 import dev.converge.history.HistoryEntry;
 import dev.converge.schema.ObjectId;
+import dev.converge.schema.ObjectType;
 import dev.converge.schema.Schema;
 import dev.converge.schema.SchemaObject;
 import dev.converge.source.Version;
@@ -108,8 +109,10 @@ public final class Detector {
                 pos = m.get(0);
             } else {
                 pos = -1;
+                // an index or trigger cannot stand as it did before the incarnation of its table that stands now
+                int bound = Math.max(fPoint, tableIncarnation(ref, h, matches));
                 for (int idx : m) {
-                    if (h.start(idx) <= fPoint) {
+                    if (h.start(idx) <= bound) {
                         pos = idx; // latest match not after F (m is ascending)
                     }
                 }
@@ -406,6 +409,37 @@ public final class Detector {
             }
         }
         return true;
+    }
+
+    /**
+     * For an index or trigger whose every definition belongs to one table, and that table's live definition matches
+     * exactly one interval: the point where that interval starts (the table was created, or last changed, there).
+     * Otherwise -1. A table a baseline created as a later migration re-creates it puts its indexes past that point.
+     */
+    private static int tableIncarnation(Reference ref, ObjectHistory h, Map<ObjectId, List<Integer>> matches) {
+        if (h.id().type() != ObjectType.INDEX && h.id().type() != ObjectType.TRIGGER) {
+            return -1;
+        }
+        String table = null;
+        for (int i = 0; i < h.size(); i++) {
+            SchemaObject d = h.definition(i);
+            if (d == null) {
+                continue;
+            }
+            if (table != null && !Identifiers.same(table, d.tableName())) {
+                return -1;
+            }
+            table = d.tableName();
+        }
+        if (table == null) {
+            return -1;
+        }
+        ObjectHistory t = ref.objects().get(ObjectId.table(table));
+        List<Integer> tm = t == null ? null : matches.get(t.id());
+        if (tm == null || tm.size() != 1 || t.definition(tm.get(0)) == null) {
+            return -1;
+        }
+        return t.start(tm.get(0));
     }
 
     /** True when one of the statements after statement {@code j} (1-based) is a data statement. */

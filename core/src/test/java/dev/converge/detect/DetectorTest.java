@@ -331,6 +331,27 @@ class DetectorTest {
                 "CREATE TABLE user_roles", "INSERT OR IGNORE INTO roles", "INSERT INTO user_roles");
     }
 
+    private static final MigrationSet AUDIT_REPLACED = set(
+            "001_t.sql", "CREATE TABLE t (id INTEGER PRIMARY KEY, a TEXT);",
+            "002_t_b.sql", "ALTER TABLE t ADD COLUMN b TEXT;",
+            "003_audit.sql", "CREATE TABLE audit (id INTEGER PRIMARY KEY, what TEXT);\n"
+                    + "CREATE INDEX audit_what ON audit(what);",
+            "004_new_audit.sql", "DROP TABLE audit;\n"
+                    + "CREATE TABLE audit (id INTEGER PRIMARY KEY, entity TEXT NOT NULL);");
+
+    /**
+     * Regression: a baseline created the table that migration 4 re-creates while migration 2 had not run; the index of
+     * the table's earlier incarnation was judged missing, and completing migration 3 indexed a column that is gone.
+     */
+    @Test
+    void anIndexIsNotMissingFromAnIncarnationOfItsTableThatIsAlreadyReplaced() {
+        Reference ref = Reference.replay(AUDIT_REPLACED);
+        Schema live = after(ref, 1).with(ref.target().get(ObjectId.table("audit")).orElseThrow());
+        Detection d = Detector.detect(ref, live, recorded(AUDIT_REPLACED, 1));
+        assertThat(states(d)).containsEntry(2L, MigrationState.ABSENT).containsEntry(3L, MigrationState.PRESENT)
+                .containsEntry(4L, MigrationState.PRESENT);
+    }
+
     @Test
     void historyRowsWithoutFilesAreMissingOrFuture() {
         Reference ref = Reference.replay(BASIC);
