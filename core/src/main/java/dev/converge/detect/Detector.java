@@ -135,6 +135,8 @@ public final class Detector {
         // objects that earlier migrations of this run will execute on: a later migration cannot count them as held,
         // since they will stand as before it once the earlier migration has run
         Set<ObjectId> willChange = new HashSet<>();
+        int first = -1;
+        List<ObjectId> ahead = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             MigrationEffects me = ms.get(i);
             Version v = me.migration().version();
@@ -164,6 +166,11 @@ public final class Detector {
             out.add(s);
             allBeforeInPlace &= s.state() == MigrationState.PRESENT;
             willChange.addAll(changes(me, s));
+            if (first < 0 && executes(s)) {
+                first = i;
+                ahead.addAll(ahead(ref, me, s, live, matches));
+                willChange.addAll(ahead); // put back as they stand before it: later migrations re-make them
+            }
         }
         Version highest = ref.migrationSet().highest().orElse(null);
         for (HistoryEntry e : history.entries()) {
@@ -177,7 +184,7 @@ public final class Detector {
                     null, e, 0, List.of(), false, null));
         }
         out.sort((a, b) -> a.version().compareTo(b.version()));
-        return new Detection(out, f < 0 ? null : ms.get(f).migration().version(), unmanaged(ref, live));
+        return new Detection(out, f < 0 ? null : ms.get(f).migration().version(), unmanaged(ref, live), ahead);
     }
 
     /** TRUE: some unambiguous effect shows; FALSE: it has unambiguous effects and none shows; null: none unambiguous. */
@@ -196,6 +203,43 @@ public final class Detector {
             result = Boolean.FALSE;
         }
         return result;
+    }
+
+    /** True when the run executes statements of this migration (a refusal executes nothing). */
+    private static boolean executes(MigrationStatus s) {
+        return switch (s.state()) {
+            case ABSENT, PARTIAL, HALF_APPLIED -> true;
+            case CONFLICT -> s.replaces();
+            default -> false;
+        };
+    }
+
+    /**
+     * Live views and triggers that match only points after the start of {@code first}, the first migration the run
+     * executes: later migrations made them early (a baseline run on a partial history). Objects {@code first} itself
+     * touches are its own to judge unless it runs whole.
+     */
+    private static List<ObjectId> ahead(Reference ref, MigrationEffects first, MigrationStatus s, Schema live,
+                                        Map<ObjectId, List<Integer>> matches) {
+        List<ObjectId> out = new ArrayList<>();
+        Set<ObjectId> own = s.state() == MigrationState.ABSENT ? Set.of() : first.touched();
+        for (ObjectHistory h : ref.objects().values()) {
+            ObjectType type = h.id().type();
+            if ((type != ObjectType.VIEW && type != ObjectType.TRIGGER) || own.contains(h.id())
+                    || live.get(h.id()).isEmpty()) {
+                continue;
+            }
+            List<Integer> m = matches.get(h.id());
+            boolean later = !m.isEmpty();
+            for (int idx : m) {
+                later &= h.start(idx) > first.start();
+            }
+            if (later) {
+                out.add(h.id());
+            }
+        }
+        out.sort(null);
+        return out;
     }
 
     /** The objects that running {@code me} in state {@code s} will change. */
