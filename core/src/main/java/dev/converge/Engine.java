@@ -306,7 +306,6 @@ final class Engine {
     private Set<String> historyNames() {
         Set<String> names = new LinkedHashSet<>();
         names.add(config.historyTable());
-        names.add(config.historyTable() + "_converge_new");
         if (config.legacyHistoryTable() != null) {
             names.add(config.legacyHistoryTable());
         }

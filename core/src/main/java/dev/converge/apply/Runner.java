@@ -26,6 +26,7 @@ import dev.converge.source.Migration;
 import dev.converge.source.MigrationSet;
 import dev.converge.sql.Identifiers;
 import dev.converge.sql.Statement;
+import dev.converge.sql.StatementKind;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -139,8 +140,9 @@ public final class Runner {
         verify(c, step, ref);
         listener.on(new RunEvent.Verified(step));
         Map<String, Long> fkAfter = foreignKeyViolations(c, tablesOf(step.verify()), step);
+        Map<String, Long> fkKept = followRenames(fkBefore, step);
         for (Map.Entry<String, Long> e : fkAfter.entrySet()) {
-            long before = fkBefore.getOrDefault(e.getKey(), 0L);
+            long before = fkKept.getOrDefault(e.getKey(), 0L);
             if (e.getValue() > before) {
                 throw fail(step, null, "leaves " + (e.getValue() - before) + " new foreign-key violation(s) in table "
                         + e.getKey() + " (PRAGMA foreign_key_check); it was rolled back", null);
@@ -247,6 +249,23 @@ public final class Runner {
         for (ObjectId id : ids) {
             if (id.type() == ObjectType.TABLE) {
                 out.add(id.key());
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The violations found before a step, carried to the names its {@code ALTER TABLE … RENAME TO} statements give
+     * their tables: a renamed table keeps the violations it had, they are not new.
+     */
+    private static Map<String, Long> followRenames(Map<String, Long> before, Step step) {
+        Map<String, Long> out = new HashMap<>(before);
+        for (Statement st : step.statements()) {
+            if (st.kind() == StatementKind.ALTER_RENAME_TABLE && st.tableName() != null && st.newName() != null) {
+                Long moved = out.remove(Identifiers.key(st.tableName()));
+                if (moved != null) {
+                    out.merge(Identifiers.key(st.newName()), moved, Long::sum);
+                }
             }
         }
         return out;

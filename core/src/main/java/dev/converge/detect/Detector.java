@@ -3,6 +3,7 @@ package dev.converge.detect;
 import dev.converge.history.History;
 import dev.converge.history.HistoryEntry;
 import dev.converge.schema.ObjectId;
+import dev.converge.schema.ObjectType;
 import dev.converge.schema.Schema;
 import dev.converge.schema.SchemaObject;
 import dev.converge.source.Version;
@@ -81,7 +82,10 @@ public final class Detector {
         while (candidate < n && ms.get(candidate).hasNoSchemaEffect()) {
             candidate++;
         }
-        if (candidate < n && !recorded.containsKey(ms.get(candidate).migration().version())) {
+        //     Only one migration can be interrupted: when F itself stands exactly mid-way through its own statements
+        //     (a rebuild stopped before re-creating its indexes), that explains the objects the next one drops too
+        if (candidate < n && !recorded.containsKey(ms.get(candidate).migration().version())
+                && !standsMidWay(ref, f < 0 ? null : ms.get(f), live, recorded)) {
             MigrationEffects next = ms.get(candidate);
             if (!next.touched().isEmpty() && !standsAt(ref, next, live, next.start())
                     && !standsAt(ref, next, live, next.end())) {
@@ -105,8 +109,10 @@ public final class Detector {
                 pos = m.get(0);
             } else {
                 pos = -1;
+                // an index or trigger cannot stand as it did before the incarnation of its table that stands now
+                int bound = Math.max(fPoint, tableIncarnation(ref, h, matches));
                 for (int idx : m) {
-                    if (h.start(idx) <= fPoint) {
+                    if (h.start(idx) <= bound) {
                         pos = idx; // latest match not after F (m is ascending)
                     }
                 }
@@ -129,6 +135,8 @@ public final class Detector {
         // objects that earlier migrations of this run will execute on: a later migration cannot count them as held,
         // since they will stand as before it once the earlier migration has run
         Set<ObjectId> willChange = new HashSet<>();
+        int first = -1;
+        List<ObjectId> ahead = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             MigrationEffects me = ms.get(i);
             Version v = me.migration().version();
@@ -158,6 +166,11 @@ public final class Detector {
             out.add(s);
             allBeforeInPlace &= s.state() == MigrationState.PRESENT;
             willChange.addAll(changes(me, s));
+            if (first < 0 && executes(s)) {
+                first = i;
+                ahead.addAll(ahead(ref, me, s, live, matches));
+                willChange.addAll(ahead); // put back as they stand before it: later migrations re-make them
+            }
         }
         Version highest = ref.migrationSet().highest().orElse(null);
         for (HistoryEntry e : history.entries()) {
@@ -171,7 +184,7 @@ public final class Detector {
                     null, e, 0, List.of(), false, null));
         }
         out.sort((a, b) -> a.version().compareTo(b.version()));
-        return new Detection(out, f < 0 ? null : ms.get(f).migration().version(), unmanaged(ref, live));
+        return new Detection(out, f < 0 ? null : ms.get(f).migration().version(), unmanaged(ref, live), ahead);
     }
 
     /** TRUE: some unambiguous effect shows; FALSE: it has unambiguous effects and none shows; null: none unambiguous. */
@@ -190,6 +203,43 @@ public final class Detector {
             result = Boolean.FALSE;
         }
         return result;
+    }
+
+    /** True when the run executes statements of this migration (a refusal executes nothing). */
+    private static boolean executes(MigrationStatus s) {
+        return switch (s.state()) {
+            case ABSENT, PARTIAL, HALF_APPLIED -> true;
+            case CONFLICT -> s.replaces();
+            default -> false;
+        };
+    }
+
+    /**
+     * Live views and triggers that match only points after the start of {@code first}, the first migration the run
+     * executes: later migrations made them early (a baseline run on a partial history). Objects {@code first} itself
+     * touches are its own to judge unless it runs whole.
+     */
+    private static List<ObjectId> ahead(Reference ref, MigrationEffects first, MigrationStatus s, Schema live,
+                                        Map<ObjectId, List<Integer>> matches) {
+        List<ObjectId> out = new ArrayList<>();
+        Set<ObjectId> own = s.state() == MigrationState.ABSENT ? Set.of() : first.touched();
+        for (ObjectHistory h : ref.objects().values()) {
+            ObjectType type = h.id().type();
+            if ((type != ObjectType.VIEW && type != ObjectType.TRIGGER) || own.contains(h.id())
+                    || live.get(h.id()).isEmpty()) {
+                continue;
+            }
+            List<Integer> m = matches.get(h.id());
+            boolean later = !m.isEmpty();
+            for (int idx : m) {
+                later &= h.start(idx) > first.start();
+            }
+            if (later) {
+                out.add(h.id());
+            }
+        }
+        out.sort(null);
+        return out;
     }
 
     /** The objects that running {@code me} in state {@code s} will change. */
@@ -308,6 +358,15 @@ public final class Detector {
                     new Reason("none of its effects holds", holding, missing, mid, List.of()), me.migration(), null, 0,
                     List.of(), false, null);
         }
+        // the effects that hold are exactly those of its first j statements and data statements follow: an interrupted
+        // run, resumed with those data statements (seed rows a later statement relies on), not a completion that skips
+        // the ones writing tables that already stand (without data after j, both run the same statements)
+        if (java.util.Collections.disjoint(me.touched(), willChange)) {
+            int j = halfPoint(ref, me, live);
+            if (j > 0 && hasDataAfter(me, j)) {
+                return halfApplied(ref, me, live, j, new Reason("", holding, missing, mid, List.of()));
+            }
+        }
         return new MigrationStatus(v, name, MigrationState.PARTIAL,
                 new Reason("some effects hold, the rest are missing", holding, missing, mid, List.of()), me.migration(),
                 null, 0, List.of(), false, null);
@@ -394,6 +453,53 @@ public final class Detector {
             }
         }
         return true;
+    }
+
+    /**
+     * For an index or trigger whose every definition belongs to one table, and that table's live definition matches
+     * exactly one interval: the point where that interval starts (the table was created, or last changed, there).
+     * Otherwise -1. A table a baseline created as a later migration re-creates it puts its indexes past that point.
+     */
+    private static int tableIncarnation(Reference ref, ObjectHistory h, Map<ObjectId, List<Integer>> matches) {
+        if (h.id().type() != ObjectType.INDEX && h.id().type() != ObjectType.TRIGGER) {
+            return -1;
+        }
+        String table = null;
+        for (int i = 0; i < h.size(); i++) {
+            SchemaObject d = h.definition(i);
+            if (d == null) {
+                continue;
+            }
+            if (table != null && !Identifiers.same(table, d.tableName())) {
+                return -1;
+            }
+            table = d.tableName();
+        }
+        if (table == null) {
+            return -1;
+        }
+        ObjectHistory t = ref.objects().get(ObjectId.table(table));
+        List<Integer> tm = t == null ? null : matches.get(t.id());
+        if (tm == null || tm.size() != 1 || t.definition(tm.get(0)) == null) {
+            return -1;
+        }
+        return t.start(tm.get(0));
+    }
+
+    /** True when one of the statements after statement {@code j} (1-based) is a data statement. */
+    private static boolean hasDataAfter(MigrationEffects me, int j) {
+        for (int i = j; i < me.statements().size(); i++) {
+            if (me.statements().get(i).kind().isData()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True when {@code me} is unrecorded and every object it touches stands as after one of its statements, not its last. */
+    private static boolean standsMidWay(Reference ref, MigrationEffects me, Schema live, Map<Version, HistoryEntry> recorded) {
+        return me != null && !recorded.containsKey(me.migration().version()) && !me.hasNoSchemaEffect()
+                && !standsAt(ref, me, live, me.end()) && halfPoint(ref, me, live) > 0;
     }
 
     /** The largest j (0 &lt; j &lt; statements) such that every object it touches stands as after its statement j; else 0. */

@@ -64,6 +64,7 @@ public final class Planner {
                 pendingTouched.addAll(effects(ref, s.migration()).touched());
             }
         }
+        putBackAhead(ref, d, steps, notes);
         Set<ObjectId> tolerated = new LinkedHashSet<>(d.unmanaged());
         for (ObjectId id : d.unmanaged()) {
             notes.add(id + " is not created by any migration: left alone");
@@ -259,6 +260,51 @@ public final class Planner {
         }
         return new Step(s.version(), s.name(), s.state(), Action.EXECUTE, how, s.reason(), run, skipped,
                 new ArrayList<>(me.touched()), List.of(), s.migration());
+    }
+
+    /**
+     * Views and triggers that stand ahead of the first migration the run executes are dropped at the start of its step
+     * and, where the timeline has them there, re-created as they stood then; the later migrations re-make them.
+     */
+    private static void putBackAhead(Reference ref, Detection d, List<Step> steps, List<String> notes) {
+        if (d.ahead().isEmpty()) {
+            return;
+        }
+        for (int i = 0; i < steps.size(); i++) {
+            Step step = steps.get(i);
+            if (step.action() != Action.EXECUTE || step.migration() == null) {
+                continue;
+            }
+            Migration m = step.migration();
+            int start = effects(ref, m).start();
+            List<Statement> run = new ArrayList<>();
+            List<SchemaObject> before = new ArrayList<>();
+            for (ObjectId id : d.ahead()) {
+                run.add(synthesized("DROP " + id.type().sqlName().toUpperCase(java.util.Locale.ROOT) + " IF EXISTS "
+                        + Identifiers.quote(nameOf(ref, id)), m.origin()));
+                SchemaObject then = ref.objects().get(id).at(start);
+                if (then != null) {
+                    before.add(then);
+                }
+                notes.add(id + " stands as later migrations make it (created early, e.g. by a baseline): "
+                        + (then == null ? "dropped" : "put back as it stands") + " before " + m.name()
+                        + ", and re-made by the migrations after it");
+            }
+            before.sort((a, b) -> Integer.compare(createdAt(ref, a.id(), start), createdAt(ref, b.id(), start)));
+            for (SchemaObject o : before) {
+                run.add(synthesized(o.sql(), m.origin()));
+            }
+            run.addAll(step.statements());
+            steps.set(i, new Step(step.version(), step.name(), step.state(), step.action(), step.how(), step.reason(),
+                    run, step.skipped(), step.verify(), step.destructive(), m));
+            return;
+        }
+    }
+
+    /** Where the definition an object has at {@code point} began. */
+    private static int createdAt(Reference ref, ObjectId id, int point) {
+        ObjectHistory h = ref.objects().get(id);
+        return h.start(h.intervalAt(point));
     }
 
     private static String nameOf(Reference ref, ObjectId id) {

@@ -167,12 +167,16 @@ public final class HistoryTable {
         if (legacy.layout() != History.Layout.LEGACY) {
             return legacy;
         }
+        // no ALTER TABLE ... RENAME: SQLite re-checks every view and trigger on a rename, and a user's view that does
+        // not resolve (created by a baseline ahead of the migrations it needs) would make the adoption fail
         try (Statement s = c.createStatement()) {
             String source = legacy.table();
-            String staging = table + "_converge_new";
-            s.execute("DROP TABLE IF EXISTS " + Identifiers.quote(staging));
-            s.execute(String.format(CREATE, Identifiers.quote(staging)));
-            try (PreparedStatement ins = c.prepareStatement(String.format(INSERT, Identifiers.quote(staging)))) {
+            s.execute("DROP TABLE " + Identifiers.quote(source));
+            if (!Identifiers.same(source, table)) {
+                s.execute("DROP TABLE IF EXISTS " + Identifiers.quote(table));
+            }
+            s.execute(String.format(CREATE, Identifiers.quote(table)));
+            try (PreparedStatement ins = c.prepareStatement(String.format(INSERT, Identifiers.quote(table)))) {
                 for (HistoryEntry e : legacy.entries()) {
                     String sum = set.get(e.version()).map(Migration::checksum).orElse("");
                     String name = set.get(e.version()).map(Migration::name).orElse(e.name());
@@ -182,11 +186,6 @@ public final class HistoryTable {
                 }
                 ins.executeBatch();
             }
-            s.execute("DROP TABLE " + Identifiers.quote(source));
-            if (!Identifiers.same(source, table)) {
-                s.execute("DROP TABLE IF EXISTS " + Identifiers.quote(table));
-            }
-            s.execute("ALTER TABLE " + Identifiers.quote(staging) + " RENAME TO " + Identifiers.quote(table));
         } catch (SQLException e) {
             throw SqliteErrors.translate(e, "adopting the legacy history table " + legacy.table());
         }

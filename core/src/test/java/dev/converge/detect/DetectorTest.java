@@ -285,6 +285,73 @@ class DetectorTest {
         assertThat(s.resumeAfter()).isEqualTo(1);
     }
 
+    private static final MigrationSet REBUILD_THEN_REDEFINE_INDEX = set(
+            "001_t.sql", "CREATE TABLE t (id INTEGER PRIMARY KEY, a TEXT);\nCREATE INDEX t_a ON t(a);",
+            "002_rebuild_t.sql", "CREATE TABLE t_new (id INTEGER PRIMARY KEY, a TEXT NOT NULL DEFAULT '');\n"
+                    + "INSERT INTO t_new (id, a) SELECT id, coalesce(a, '') FROM t;\n"
+                    + "DROP TABLE t;\n"
+                    + "ALTER TABLE t_new RENAME TO t;\n"
+                    + "CREATE INDEX t_a ON t(a);",
+            "003_rename_a.sql", "DROP INDEX t_a;\n"
+                    + "ALTER TABLE t RENAME COLUMN a TO b;\n"
+                    + "CREATE INDEX t_a ON t(b);");
+
+    /** Regression: a rebuild interrupted before its indexes were re-created was taken for the next migration's DROP INDEX. */
+    @Test
+    void rebuildInterruptedBeforeItsIndexesIsNotMistakenForTheNextMigrationDroppingThem() {
+        Reference ref = Reference.replay(REBUILD_THEN_REDEFINE_INDEX);
+        Schema live = afterStatement(ref, 2, 4); // renamed, index not yet re-created
+        Detection d = Detector.detect(ref, live, recorded(REBUILD_THEN_REDEFINE_INDEX, 1));
+        MigrationStatus s2 = d.status(Version.of(2)).orElseThrow();
+        assertThat(s2.state()).isEqualTo(MigrationState.HALF_APPLIED);
+        assertThat(s2.resumeAfter()).isEqualTo(4);
+        assertThat(d.state(3)).isEqualTo(MigrationState.ABSENT);
+    }
+
+    private static final MigrationSet ROLES_WITH_SEED = set(
+            "001_users.sql", "CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT);",
+            "002_roles.sql", "CREATE TABLE roles (name TEXT PRIMARY KEY) WITHOUT ROWID;\n"
+                    + "CREATE TABLE user_roles (user_id INTEGER REFERENCES users(id), role TEXT REFERENCES roles(name));\n"
+                    + "INSERT OR IGNORE INTO roles (name) VALUES ('admin'), ('user');\n"
+                    + "INSERT INTO user_roles (user_id, role) SELECT id, 'user' FROM users;");
+
+    /**
+     * Regression: a migration stopped after its first statement was judged PARTIAL, which skipped the seed rows of the
+     * table that statement had created, and the next statement's copy then broke its foreign key.
+     */
+    @Test
+    void objectsStandingExactlyAfterAStatementAreHalfAppliedSoLaterDataStatementsRun() {
+        Reference ref = Reference.replay(ROLES_WITH_SEED);
+        Schema live = afterStatement(ref, 2, 1);
+        MigrationStatus s = Detector.detect(ref, live, recorded(ROLES_WITH_SEED, 1)).status(Version.of(2)).orElseThrow();
+        assertThat(s.state()).isEqualTo(MigrationState.HALF_APPLIED);
+        assertThat(s.resumeAfter()).isEqualTo(1);
+        Plan plan = Planner.plan(ref, live, recorded(ROLES_WITH_SEED, 1), 1, PlanOptions.defaults(), null, null);
+        assertThat(plan.steps().get(1).statements()).extracting(st -> st.text().split(" \\(")[0]).containsExactly(
+                "CREATE TABLE user_roles", "INSERT OR IGNORE INTO roles", "INSERT INTO user_roles");
+    }
+
+    private static final MigrationSet AUDIT_REPLACED = set(
+            "001_t.sql", "CREATE TABLE t (id INTEGER PRIMARY KEY, a TEXT);",
+            "002_t_b.sql", "ALTER TABLE t ADD COLUMN b TEXT;",
+            "003_audit.sql", "CREATE TABLE audit (id INTEGER PRIMARY KEY, what TEXT);\n"
+                    + "CREATE INDEX audit_what ON audit(what);",
+            "004_new_audit.sql", "DROP TABLE audit;\n"
+                    + "CREATE TABLE audit (id INTEGER PRIMARY KEY, entity TEXT NOT NULL);");
+
+    /**
+     * Regression: a baseline created the table that migration 4 re-creates while migration 2 had not run; the index of
+     * the table's earlier incarnation was judged missing, and completing migration 3 indexed a column that is gone.
+     */
+    @Test
+    void anIndexIsNotMissingFromAnIncarnationOfItsTableThatIsAlreadyReplaced() {
+        Reference ref = Reference.replay(AUDIT_REPLACED);
+        Schema live = after(ref, 1).with(ref.target().get(ObjectId.table("audit")).orElseThrow());
+        Detection d = Detector.detect(ref, live, recorded(AUDIT_REPLACED, 1));
+        assertThat(states(d)).containsEntry(2L, MigrationState.ABSENT).containsEntry(3L, MigrationState.PRESENT)
+                .containsEntry(4L, MigrationState.PRESENT);
+    }
+
     @Test
     void historyRowsWithoutFilesAreMissingOrFuture() {
         Reference ref = Reference.replay(BASIC);

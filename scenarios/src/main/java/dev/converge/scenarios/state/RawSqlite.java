@@ -25,7 +25,16 @@ final class RawSqlite {
      * fsync: the files are scratch databases, and {@code synchronous} is not stored in the file.
      */
     static Connection open(Path file) throws SQLException {
-        Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+        return openUrl("jdbc:sqlite:" + file.toAbsolutePath());
+    }
+
+    /** Opens a new in-memory database, set up as {@link #open(Path)} sets up a file. */
+    static Connection openInMemory() throws SQLException {
+        return openUrl("jdbc:sqlite::memory:");
+    }
+
+    private static Connection openUrl(String url) throws SQLException {
+        Connection c = DriverManager.getConnection(url);
         try (Statement s = c.createStatement()) {
             s.execute("PRAGMA foreign_keys = OFF");
             s.execute("PRAGMA synchronous = OFF");

@@ -191,11 +191,33 @@ public final class StateBuilder {
             out.add(State.legacy(r));
         }
         if (!migrations.isEmpty()) {
-            for (Drift d : Drift.values()) {
+            for (Drift d : applicableDrifts()) {
                 out.add(State.drifted(d));
             }
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * The drifts the full schema allows: an extra index needs a table, a missing index needs an index the migrations
+     * create (a set of virtual tables and triggers has none). All of them when the set does not replay, so that
+     * building the state reports why.
+     */
+    private List<Drift> applicableDrifts() {
+        List<Drift> out = new ArrayList<>();
+        try (Connection c = RawSqlite.openInMemory()) {
+            replay(c, lastVersion(), writer(HistoryLayout.CONVERGE));
+            boolean table = !Tables.ordinary(c, List.of(historyTable)).isEmpty();
+            boolean index = firstString(c, FIRST_CREATED_INDEX, historyTable) != null;
+            for (Drift d : Drift.values()) {
+                if ((d != Drift.EXTRA_INDEX || table) && (d != Drift.MISSING_INDEX || index)) {
+                    out.add(d);
+                }
+            }
+            return out;
+        } catch (SQLException | ConvergeException e) {
+            return List.of(Drift.values());
+        }
     }
 
     /** A new file with no objects. */

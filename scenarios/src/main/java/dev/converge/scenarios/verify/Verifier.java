@@ -21,6 +21,7 @@ import dev.converge.source.MigrationSource;
 import dev.converge.source.Script;
 import dev.converge.sql.Identifiers;
 import dev.converge.sql.Statement;
+import dev.converge.sql.StatementKind;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -266,14 +267,33 @@ public final class Verifier {
     }
 
     /**
-     * Tables whose rows a migration itself writes with UPDATE, DELETE or REPLACE, or whose name a migration renames
-     * away (the rows move to the new name, and a later table may reuse the old one): "nothing lost" does not judge them
-     * by name. A rebuild's {@code t_new} renamed to {@code t} keeps {@code t} judged.
+     * Tables whose rows a migration itself writes with UPDATE, DELETE or REPLACE, whose name a migration renames
+     * away (the rows move to the new name, and a later table may reuse the old one), or that a migration drops and
+     * then creates afresh under the same name (the rows go with the drop): "nothing lost" does not judge them by name.
+     * A rebuild's {@code t_new} renamed to {@code t} keeps {@code t} judged.
      */
-    private static Set<String> rewrittenTables(MigrationSet set) {
+    static Set<String> rewrittenTables(MigrationSet set) {
         Set<String> out = new HashSet<>();
+        Set<String> dropped = new HashSet<>();
         for (var m : set) {
             for (Statement st : m.statements()) {
+                switch (st.kind()) {
+                    case DROP_TABLE -> {
+                        if (st.objectName() != null) {
+                            dropped.add(Identifiers.key(st.objectName()));
+                        }
+                    }
+                    case CREATE_TABLE, CREATE_VIRTUAL_TABLE -> {
+                        if (st.objectName() != null && dropped.remove(Identifiers.key(st.objectName()))) {
+                            out.add(Identifiers.key(st.objectName()));
+                        }
+                    }
+                    default -> {
+                    }
+                }
+                if (st.kind() == StatementKind.ALTER_RENAME_TABLE && st.newName() != null) {
+                    dropped.remove(Identifiers.key(st.newName())); // a rebuild: the rows come back under the name
+                }
                 switch (st.kind()) {
                     case UPDATE, DELETE, REPLACE, ALTER_RENAME_TABLE -> {
                         if (st.tableName() != null) {

@@ -287,6 +287,22 @@ class StateBuilderTest {
         }
     }
 
+    /** Regression: verify stopped with "the migrations create no index" on a set without indexes (FTS5 and triggers). */
+    @Test
+    void aSetWithoutIndexesHasNoMissingIndexDriftAndEveryOtherStateBuilds() throws Exception {
+        StateBuilder noIndex = StateBuilder.of(List.of(
+                new MigrationFile(1, "001_docs.sql", "CREATE TABLE docs (id INTEGER PRIMARY KEY, body TEXT);"),
+                new MigrationFile(2, "002_fts.sql", "CREATE VIRTUAL TABLE docs_fts USING fts5(body);\n"
+                        + "CREATE TRIGGER docs_ai AFTER INSERT ON docs BEGIN\n"
+                        + "  INSERT INTO docs_fts(rowid, body) VALUES (new.id, new.body);\nEND;")));
+        List<State> states = noIndex.allStates();
+        assertThat(states).extracting(State::name).contains("drifted(extra index)", "drifted(extra table)")
+                .doesNotContain("drifted(missing index)");
+        for (State state : states) {
+            noIndex.build(state, dir.resolve(state.fileName()));
+        }
+    }
+
     @Test
     void aMigrationThatDoesNotReplayIsReportedWithItsFile() throws Exception {
         Path folder = Files.createDirectories(dir.resolve("bad"));
