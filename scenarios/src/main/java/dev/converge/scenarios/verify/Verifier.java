@@ -32,6 +32,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -181,21 +182,31 @@ public final class Verifier {
         // nothing lost
         try {
             Map<String, List<Map<String, String>>> rowsAfter = rows(db);
-            Set<String> rewritten = rewrittenTables(set);
+            Set<String> written = writtenTables(set);
+            List<Statement> ran = new ArrayList<>();
+            run.done().forEach(step -> ran.addAll(step.statements()));
+            Map<String, String> locations = locationsAfter(rowsBefore.keySet(), ran);
             for (Map.Entry<String, List<Map<String, String>>> e : rowsBefore.entrySet()) {
-                String table = e.getKey();
-                if (!ref.target().table(table).isPresent() || rewritten.contains(table)
-                        || Identifiers.same(table, historyTable)) {
-                    continue;
+                String origin = e.getKey();
+                String table = locations.get(Identifiers.key(origin));
+                if (table == null || !ref.target().table(table).isPresent() || written.contains(Identifiers.key(origin))
+                        || written.contains(table) || Identifiers.same(origin, historyTable)) {
+                    continue; // dropped by the run, gone from the target, or rewritten by a migration's own data
                 }
                 List<Map<String, String>> after = rowsAfter.getOrDefault(table, List.of());
+                if (after.isEmpty()) {
+                    after = rowsAfter.entrySet().stream().filter(a -> Identifiers.same(a.getKey(), table))
+                            .map(Map.Entry::getValue).findFirst().orElse(List.of());
+                }
                 if (!after.isEmpty() && !e.getValue().isEmpty()
                         && java.util.Collections.disjoint(after.get(0).keySet(), e.getValue().get(0).keySet())) {
                     continue; // every column was renamed: rows cannot be matched by column name
                 }
                 for (Map<String, String> row : e.getValue()) {
                     if (!containsProjection(after, row)) {
-                        failures.add("nothing lost: a row of " + table + " is gone or changed: " + row);
+                        failures.add("nothing lost: a row of " + origin
+                                + (Identifiers.same(origin, table) ? "" : " (now " + table + ")")
+                                + " is gone or changed: " + row);
                         break;
                     }
                 }
@@ -266,36 +277,13 @@ public final class Verifier {
         return nl < 0 ? s : s.substring(0, nl) + " …";
     }
 
-    /**
-     * Tables whose rows a migration itself writes with UPDATE, DELETE or REPLACE, whose name a migration renames
-     * away (the rows move to the new name, and a later table may reuse the old one), or that a migration drops and
-     * then creates afresh under the same name (the rows go with the drop): "nothing lost" does not judge them by name.
-     * A rebuild's {@code t_new} renamed to {@code t} keeps {@code t} judged.
-     */
-    static Set<String> rewrittenTables(MigrationSet set) {
+    /** Tables whose rows a migration itself writes with UPDATE, DELETE or REPLACE: "nothing lost" does not judge them. */
+    static Set<String> writtenTables(MigrationSet set) {
         Set<String> out = new HashSet<>();
-        Set<String> dropped = new HashSet<>();
         for (var m : set) {
             for (Statement st : m.statements()) {
                 switch (st.kind()) {
-                    case DROP_TABLE -> {
-                        if (st.objectName() != null) {
-                            dropped.add(Identifiers.key(st.objectName()));
-                        }
-                    }
-                    case CREATE_TABLE, CREATE_VIRTUAL_TABLE -> {
-                        if (st.objectName() != null && dropped.remove(Identifiers.key(st.objectName()))) {
-                            out.add(Identifiers.key(st.objectName()));
-                        }
-                    }
-                    default -> {
-                    }
-                }
-                if (st.kind() == StatementKind.ALTER_RENAME_TABLE && st.newName() != null) {
-                    dropped.remove(Identifiers.key(st.newName())); // a rebuild: the rows come back under the name
-                }
-                switch (st.kind()) {
-                    case UPDATE, DELETE, REPLACE, ALTER_RENAME_TABLE -> {
+                    case UPDATE, DELETE, REPLACE -> {
                         if (st.tableName() != null) {
                             out.add(Identifiers.key(st.tableName()));
                         }
@@ -306,6 +294,44 @@ public final class Verifier {
             }
         }
         return out;
+    }
+
+    /**
+     * Where the rows of each table the database held before the run are expected after it, following the statements
+     * the run executed, in order: a table renamed is judged under its new name (and a later table that takes its old
+     * name is not mistaken for it); a rebuild's copy renamed onto the name of the table it replaced carries that
+     * table's rows; a table dropped for good (or dropped and created afresh) is not in the map. Keys and values are
+     * {@link Identifiers#key}s; keys are the names before the run.
+     */
+    static Map<String, String> locationsAfter(Set<String> tablesBefore, List<Statement> executed) {
+        Map<String, String> location = new HashMap<>();    // origin -> where its rows are now
+        Map<String, String> holder = new HashMap<>();      // name -> the origin whose rows it holds
+        Map<String, String> droppedFrom = new HashMap<>(); // name a table was dropped from -> its origin
+        for (String t : tablesBefore) {
+            location.put(Identifiers.key(t), Identifiers.key(t));
+            holder.put(Identifiers.key(t), Identifiers.key(t));
+        }
+        for (Statement st : executed) {
+            if (st.kind() == StatementKind.DROP_TABLE && st.objectName() != null) {
+                String name = Identifiers.key(st.objectName());
+                String origin = holder.remove(name);
+                if (origin != null) {
+                    location.remove(origin);
+                    droppedFrom.put(name, origin);
+                }
+            } else if (st.kind() == StatementKind.ALTER_RENAME_TABLE && st.tableName() != null && st.newName() != null) {
+                String to = Identifiers.key(st.newName());
+                String origin = holder.remove(Identifiers.key(st.tableName()));
+                if (origin == null) {
+                    origin = droppedFrom.remove(to); // a rebuild: the copy takes the place of the table it replaced
+                }
+                if (origin != null) {
+                    location.put(origin, to);
+                    holder.put(to, origin);
+                }
+            }
+        }
+        return location;
     }
 
     private Schema schema(Path db) {

@@ -54,10 +54,12 @@ final class PropertyCheck {
         List<Example> failing = new ArrayList<>();
         long deadline = System.currentTimeMillis() + capMillis();
         int[] run = {0};
+        boolean[] capped = {false};
         try {
             qt().withFixedSeed(seed).withExamples(examples).withShrinkCycles(longRun() ? 40 : 8)
                     .forAll(gen).checkAssert(ex -> {
                         if (failing.isEmpty() && System.currentTimeMillis() > deadline) {
+                            capped[0] = true;
                             return; // over the cap: keep the build in its budget (shrinking a failure still runs)
                         }
                         run[0]++;
@@ -70,7 +72,7 @@ final class PropertyCheck {
                             throw e;
                         }
                     });
-            if (run[0] < examples) {
+            if (capped[0]) {
                 System.out.println(property + ": time cap of " + capMillis() / 1_000 + " s reached after " + run[0]
                         + " of " + examples + " examples");
             }
