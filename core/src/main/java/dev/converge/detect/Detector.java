@@ -145,7 +145,7 @@ public final class Detector {
                 boolean same = entry.checksum().isEmpty() || entry.checksum().equals(me.migration().checksum());
                 out.add(new MigrationStatus(v, me.migration().name(), same ? MigrationState.APPLIED
                         : MigrationState.CHECKSUM_MISMATCH,
-                        same ? Reason.of("recorded " + entry.how().column() + " at " + entry.appliedAt())
+                        same ? Reason.of("recorded " + entry.how().column() + when(entry))
                                 : Reason.of("recorded with checksum " + entry.checksum() + ", file now has "
                                 + me.migration().checksum()),
                         me.migration(), entry, 0, List.of(), false, null));
@@ -533,5 +533,10 @@ public final class Detector {
             }
         }
         return out;
+    }
+
+    /** " at TIME", or nothing for an adopted legacy row that never had a time. */
+    private static String when(HistoryEntry entry) {
+        return entry.appliedAt() == null || entry.appliedAt().isEmpty() ? "" : " at " + entry.appliedAt();
     }
 }

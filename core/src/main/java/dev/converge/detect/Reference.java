@@ -284,7 +284,7 @@ public final class Reference {
                             s.execute(st.text());
                         } catch (SQLException e) {
                             throw ConvergeException.builder(ErrorCode.REPLAY_FAILED,
-                                            m.name() + ":" + st.line() + ": migration " + m.version()
+                                            m.origin() + ":" + st.line() + ": migration " + m.version()
                                                     + " does not replay on an empty database after the migrations before it: "
                                                     + e.getMessage() + "\n  statement: " + st.firstLine()
                                                     + "\n  Every migration set must replay from empty; put the original schema"
