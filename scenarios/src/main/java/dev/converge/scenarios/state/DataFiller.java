@@ -39,6 +39,8 @@ public final class DataFiller {
 
     /** Reads the primary-key columns of a table, in key order. */
     private static final String PRIMARY_KEY = "SELECT name FROM pragma_table_info(?) WHERE pk > 0 ORDER BY pk";
+    /** The columns of a table (hidden and generated ones too), to know what a foreign key can point at. */
+    private static final String COLUMNS = "SELECT name FROM pragma_table_xinfo(?)";
 
     private final long seed;
     private final int rowsPerTable;
@@ -232,6 +234,19 @@ public final class DataFiller {
     }
 
     /** The parent's key tuples that a child row may point at; null when the parent table does not exist. */
+    private static boolean hasColumns(Connection c, String table, List<String> columns) throws SQLException {
+        List<String> present = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(COLUMNS)) {
+            ps.setString(1, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    present.add(rs.getString(1));
+                }
+            }
+        }
+        return columns.stream().allMatch(col -> present.stream().anyMatch(p -> Identifiers.same(p, col)));
+    }
+
     private static List<List<Object>> parentKeys(Connection c, ForeignKeyShape fk) throws SQLException {
         if (Tables.ordinary(c, List.of()).stream().noneMatch(t -> Identifiers.same(t, fk.parent()))) {
             return null;
@@ -255,6 +270,11 @@ public final class DataFiller {
             } else {
                 return null;
             }
+        }
+        if (!rowid && !hasColumns(c, fk.parent(), to)) {
+            // a key column the parent does not have (yet): SQLite would read "c" as the string 'c', and every child
+            // row would point at that string; no parent row can be pointed at
+            return null;
         }
         StringJoiner select = new StringJoiner(", ");
         StringJoiner notNull = new StringJoiner(" AND ");

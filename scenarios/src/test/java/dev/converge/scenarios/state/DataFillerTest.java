@@ -64,6 +64,23 @@ class DataFillerTest {
         assertThat(Db.rows(file, "SELECT count(DISTINCT m) FROM t")).containsExactly("30");
     }
 
+    /**
+     * Regression: a foreign key to a parent column that does not exist yet (a baseline ahead of a later RENAME COLUMN)
+     * made SQLite read the quoted column as a string, and every child row pointed at that string; after the rename
+     * they were violations (AtomicityPropertiesTest, seed 3914525858203).
+     */
+    @Test
+    void aForeignKeyToAColumnTheParentLacksGetsNullNotTheColumnsName() throws Exception {
+        Path file = dir.resolve("ahead.db");
+        try (Connection c = Db.open(file); java.sql.Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE t1 (c2 INTEGER PRIMARY KEY, c3 TEXT)");
+            s.execute("CREATE TABLE t6 (c7 TEXT, c8 INTEGER REFERENCES t1(c10))");
+        }
+        DataFiller.seeded(5).rowsPerTable(10).fill(file);
+        assertThat(Db.rows(file, "SELECT count(*) FROM t6")).containsExactly("10");
+        assertThat(Db.rows(file, "SELECT count(*) FROM t6 WHERE c8 IS NOT NULL")).containsExactly("0");
+    }
+
     @Test
     void theSameSeedGivesTheSameRowsAndAnotherSeedOthers() throws Exception {
         Path a = DataFillerTest.fill(builder.prefix(dir.resolve("a.db"), 3), 1);
