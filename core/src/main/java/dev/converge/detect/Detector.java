@@ -61,7 +61,10 @@ public final class Detector {
             MigrationEffects me = ms.get(i);
             Boolean evidence = recorded.containsKey(me.migration().version()) ? Boolean.TRUE
                     : showsUnambiguousEvidence(ref, me, matches);
-            if (evidence == null && !me.hasNoSchemaEffect() && exactPoint(ref, me, live) == Boolean.TRUE) {
+            // absence alone (a migration that only drops) extends F only right behind migrations shown in place
+            if (evidence == null && !me.hasNoSchemaEffect() && (presentOnlyFromIt(ref, me, live, matches)
+                    || exactPoint(ref, me, live) == Boolean.TRUE && (leavesSomething(ref, me) || f == i - 1 && f >= 0
+                    || wholeSchemaAt(ref, me.end(), live)))) {
                 evidence = Boolean.TRUE;
             }
             if (evidence == Boolean.FALSE) {
@@ -437,6 +440,46 @@ public final class Detector {
     }
 
     /** True when every object the migration touches stands as at {@code point}. */
+    /**
+     * True when an object the migration touches exists in the live database with a definition that the timeline
+     * holds only from this migration on (however often it recurs later): the migration ran, at least that far. The
+     * counterpart, for recurring objects, of an unambiguous object standing past the migration.
+     */
+    private static boolean presentOnlyFromIt(Reference ref, MigrationEffects me, Schema live,
+                                             Map<ObjectId, List<Integer>> matches) {
+        for (ObjectId id : me.touched()) {
+            List<Integer> m = matches.get(id);
+            if (live.get(id).isEmpty() || m == null || m.isEmpty()) {
+                continue;
+            }
+            int from = ref.objects().get(id).intervalAt(me.firstTouch(id));
+            if (m.stream().allMatch(pos -> pos >= from)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * True when some object the migration touches exists after it. Absence alone is weak evidence: a migration that
+     * only drops or renames away (an index dropped, a name given up) stands "exactly as after it" on any database
+     * that lacks those objects, an empty one included, so it cannot show that the migrations before it ran; it counts
+     * only right behind a migration already shown in place, or when the whole live schema is the one after it.
+     */
+    private static boolean leavesSomething(Reference ref, MigrationEffects me) {
+        for (ObjectId id : me.touched()) {
+            if (ref.objects().get(id).at(me.end()) != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True when the live schema is, object for object, the reference's schema at {@code point}. */
+    private static boolean wholeSchemaAt(Reference ref, int point, Schema live) {
+        return dev.converge.schema.SchemaDiff.between(ref.schemaAt(point), live).isEmpty();
+    }
+
     private static boolean standsAt(Reference ref, MigrationEffects me, Schema live, int point) {
         return standsAtExcept(ref, me, live, point, List.of());
     }
@@ -517,11 +560,28 @@ public final class Detector {
         List<ObjectId> out = new ArrayList<>();
         for (ObjectId id : me.touched()) {
             ObjectHistory h = ref.objects().get(id);
-            if (h.at(me.start()) == null && h.at(me.end()) == null && h.at(me.start() + j) != null) {
+            if (h.at(me.start()) == null && h.at(me.end()) == null && h.at(me.start() + j) != null
+                    && (id.type() != ObjectType.TABLE || filledByACopy(me, id))) {
                 out.add(id);
             }
         }
         return out;
+    }
+
+    /**
+     * True when the migration fills the table with {@code INSERT … SELECT}: a rebuild's {@code t_new}, whose rows are
+     * copies that the rerun makes again. A table created and then renamed away by the same migration holds rows
+     * nothing else has: it is never dropped to rerun the migration, which resumes instead.
+     */
+    private static boolean filledByACopy(MigrationEffects me, ObjectId table) {
+        for (dev.converge.sql.Statement st : me.statements()) {
+            if ((st.kind() == dev.converge.sql.StatementKind.INSERT || st.kind() == dev.converge.sql.StatementKind.REPLACE)
+                    && st.tableName() != null && ObjectId.table(st.tableName()).equals(table)
+                    && st.text().toUpperCase(java.util.Locale.ROOT).contains("SELECT")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Live objects that no migration names: left alone and reported. */

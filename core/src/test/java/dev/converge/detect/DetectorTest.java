@@ -73,6 +73,69 @@ class DetectorTest {
                     + "CREATE INDEX posts_user ON posts(user_id);",
             "004_seed.sql", "INSERT INTO users (email) VALUES ('admin@example.org');");
 
+    /**
+     * Regression: a migration that only drops (here a scratch table) "stood exactly as after it" on any database
+     * lacking that table, an empty one included, so F reached it and every migration before it was taken as present;
+     * the rename in 004 then had no table to rename (a long property run, seed 3957839731673).
+     */
+    @Test
+    void aMigrationThatOnlyDropsIsNoEvidenceThatTheMigrationsBeforeItRan() {
+        MigrationSet set = set(
+                "001_a.sql", "CREATE TABLE a (x TEXT);",
+                "002_scratch.sql", "CREATE TABLE scratch (y TEXT);",
+                "003_drop_scratch.sql", "DROP TABLE scratch;",
+                "004_rename.sql", "ALTER TABLE a RENAME TO b;");
+        Reference ref = Reference.replay(set);
+
+        Detection empty = Detector.detect(ref, Schema.empty(), History.none("schema_migrations"));
+        Detection afterOne = Detector.detect(ref, after(ref, 1), History.none("schema_migrations"));
+
+        assertThat(states(empty)).containsExactly(Map.entry(1L, MigrationState.ABSENT),
+                Map.entry(2L, MigrationState.ABSENT), Map.entry(3L, MigrationState.ABSENT),
+                Map.entry(4L, MigrationState.ABSENT));
+        assertThat(states(afterOne).get(1L)).isEqualTo(MigrationState.PRESENT);
+        assertThat(states(afterOne).get(4L)).isEqualTo(MigrationState.ABSENT);
+    }
+
+    /**
+     * Regression: a table created and renamed away by one migration, interrupted between the two, was taken for a
+     * rebuild's scratch copy and dropped with its rows to rerun the migration (a long property run, seed
+     * 5523219208047). Only a table the migration fills with INSERT … SELECT is such a copy; this one is resumed.
+     */
+    @Test
+    void aTableCreatedAndRenamedAwayByItsMigrationIsResumedNotDroppedWithItsRows() {
+        MigrationSet set = set(
+                "001_t.sql", "CREATE TABLE t1 (a TEXT);\nALTER TABLE t1 RENAME TO t6;",
+                "002_rebuild.sql", "CREATE TABLE t6_new (a TEXT, b TEXT);\n"
+                        + "INSERT INTO t6_new (a) SELECT a FROM t6;\nDROP TABLE t6;\nALTER TABLE t6_new RENAME TO t6;");
+        Reference ref = Reference.replay(set);
+
+        MigrationStatus renamed = Detector.detect(ref, afterStatement(ref, 1, 1), History.none("schema_migrations"))
+                .statuses().get(0);
+        MigrationStatus copied = Detector.detect(ref, afterStatement(ref, 2, 2), recorded(set, 1)).statuses().get(1);
+
+        assertThat(renamed.state()).isEqualTo(MigrationState.HALF_APPLIED);
+        assertThat(renamed.temporaries()).isEmpty();
+        assertThat(renamed.resumeAfter()).isEqualTo(1);
+        assertThat(copied.state()).isEqualTo(MigrationState.HALF_APPLIED);
+        assertThat(copied.temporaries()).extracting(ObjectId::key).containsExactly("t6_new");
+    }
+
+    /** A database made by the full schema: an index created and later dropped leaves every migration present. */
+    @Test
+    void aTrailingDropIsEvidenceWhenTheWholeSchemaIsTheOneAfterIt() {
+        MigrationSet set = set(
+                "001_a.sql", "CREATE TABLE a (x TEXT);",
+                "002_index.sql", "CREATE INDEX a_x ON a(x);",
+                "003_drop_index.sql", "DROP INDEX a_x;");
+        Reference ref = Reference.replay(set);
+
+        Detection full = Detector.detect(ref, after(ref, 3), History.none("schema_migrations"));
+
+        assertThat(states(full)).containsExactly(Map.entry(1L, MigrationState.PRESENT),
+                Map.entry(2L, MigrationState.PRESENT), Map.entry(3L, MigrationState.PRESENT));
+    }
+
     @Test
     void emptyDatabaseHasEveryMigrationAbsent() {
         Reference ref = Reference.replay(BASIC);

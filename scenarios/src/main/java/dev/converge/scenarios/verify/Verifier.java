@@ -299,19 +299,25 @@ public final class Verifier {
     /**
      * Where the rows of each table the database held before the run are expected after it, following the statements
      * the run executed, in order: a table renamed is judged under its new name (and a later table that takes its old
-     * name is not mistaken for it); a rebuild's copy renamed onto the name of the table it replaced carries that
-     * table's rows; a table dropped for good (or dropped and created afresh) is not in the map. Keys and values are
+     * name is not mistaken for it); a rebuild's copy (filled by {@code INSERT … SELECT}) renamed onto the name of the
+     * table it replaced carries that table's rows; a table dropped for good (or dropped and created afresh, or
+     * "rebuilt" without a copy) is not in the map. Keys and values are
      * {@link Identifiers#key}s; keys are the names before the run.
      */
     static Map<String, String> locationsAfter(Set<String> tablesBefore, List<Statement> executed) {
         Map<String, String> location = new HashMap<>();    // origin -> where its rows are now
         Map<String, String> holder = new HashMap<>();      // name -> the origin whose rows it holds
         Map<String, String> droppedFrom = new HashMap<>(); // name a table was dropped from -> its origin
+        Set<String> copies = new HashSet<>();              // tables the run filled with INSERT … SELECT
         for (String t : tablesBefore) {
             location.put(Identifiers.key(t), Identifiers.key(t));
             holder.put(Identifiers.key(t), Identifiers.key(t));
         }
         for (Statement st : executed) {
+            if ((st.kind() == StatementKind.INSERT || st.kind() == StatementKind.REPLACE) && st.tableName() != null
+                    && st.text().toUpperCase(java.util.Locale.ROOT).contains("SELECT")) {
+                copies.add(Identifiers.key(st.tableName()));
+            }
             if (st.kind() == StatementKind.DROP_TABLE && st.objectName() != null) {
                 String name = Identifiers.key(st.objectName());
                 String origin = holder.remove(name);
@@ -321,8 +327,9 @@ public final class Verifier {
                 }
             } else if (st.kind() == StatementKind.ALTER_RENAME_TABLE && st.tableName() != null && st.newName() != null) {
                 String to = Identifiers.key(st.newName());
-                String origin = holder.remove(Identifiers.key(st.tableName()));
-                if (origin == null) {
+                String from = Identifiers.key(st.tableName());
+                String origin = holder.remove(from);
+                if (origin == null && copies.contains(from)) {
                     origin = droppedFrom.remove(to); // a rebuild: the copy takes the place of the table it replaced
                 }
                 if (origin != null) {

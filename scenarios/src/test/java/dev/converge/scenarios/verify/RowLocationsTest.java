@@ -43,6 +43,12 @@ class RowLocationsTest {
     }
 
     @Test
+    void aRebuildWithoutACopyDoesNotCarryTheDroppedTablesRows() {
+        assertThat(after(Set.of("t"), "CREATE TABLE t_new (id INTEGER PRIMARY KEY);\nDROP TABLE t;\n"
+                + "ALTER TABLE t_new RENAME TO t;")).isEmpty();
+    }
+
+    @Test
     void aRebuildResumedAfterItsDropCarriesTheCopysRows() {
         assertThat(after(Set.of("t_new", "keep"), "ALTER TABLE t_new RENAME TO t;"))
                 .containsExactlyInAnyOrderEntriesOf(Map.of("t_new", "t", "keep", "keep"));
