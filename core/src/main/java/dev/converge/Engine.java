@@ -178,7 +178,7 @@ final class Engine {
             List<String> changes = new ArrayList<>();
             for (HistoryEntry e : h.entries()) {
                 Migration m = set.get(e.version()).orElse(null);
-                if (m != null && !e.checksum().equals(m.checksum())) {
+                if (m != null && !m.hasChecksum(e.checksum())) {
                     historyTable.updateChecksum(c, m);
                     changes.add("migration " + e.version() + " (" + m.name() + "): checksum "
                             + (e.checksum().isEmpty() ? "(none)" : e.checksum()) + " -> " + m.checksum());
@@ -239,7 +239,7 @@ final class Engine {
         var byVersion = h.byVersion();
         for (Migration m : set) {
             HistoryEntry e = byVersion.get(m.version());
-            if (e == null || !(e.checksum().equals(m.checksum()) || e.checksum().isEmpty())) {
+            if (e == null || !(e.checksum().isEmpty() || m.hasChecksum(e.checksum()))) {
                 return false;
             }
         }
@@ -272,7 +272,7 @@ final class Engine {
         var byVersion = h.byVersion();
         for (Migration m : set) {
             HistoryEntry e = byVersion.get(m.version());
-            if (e == null || !e.checksum().equals(m.checksum())) {
+            if (e == null || !m.hasChecksum(e.checksum())) {
                 m.statements();
                 m.checkAtomicity();
                 HistoryTableGuard.refuseTouching(m.statements(), m.origin(), historyTable);

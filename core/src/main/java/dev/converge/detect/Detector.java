@@ -142,7 +142,7 @@ public final class Detector {
             Version v = me.migration().version();
             HistoryEntry entry = recorded.get(v);
             if (entry != null) {
-                boolean same = entry.checksum().isEmpty() || entry.checksum().equals(me.migration().checksum());
+                boolean same = entry.checksum().isEmpty() || me.migration().hasChecksum(entry.checksum());
                 out.add(new MigrationStatus(v, me.migration().name(), same ? MigrationState.APPLIED
                         : MigrationState.CHECKSUM_MISMATCH,
                         same ? Reason.of("recorded " + entry.how().column() + when(entry))

@@ -118,6 +118,16 @@ class DetectorTest {
         assertThat(ok.state(2)).isEqualTo(MigrationState.ABSENT);
     }
 
+    /** Regression: a migration recorded with its checksum in upper-case hex was a CHECKSUM_MISMATCH. */
+    @Test
+    void aChecksumRecordedInUpperCaseIsApplied() {
+        Reference ref = Reference.replay(BASIC);
+        Migration m1 = BASIC.get(Version.of(1)).orElseThrow();
+        History h = new History("schema_migrations", History.Layout.CURRENT, List.of(new HistoryEntry(m1.version(),
+                m1.name(), m1.checksum().toUpperCase(java.util.Locale.ROOT), How.EXECUTED, "t", 1L, 1L)), 1);
+        assertThat(Detector.detect(ref, after(ref, 1), h).state(1)).isEqualTo(MigrationState.APPLIED);
+    }
+
     @Test
     void dataOnlyMigrationIsAbsentWhenTheMigrationsBeforeItAreNotInPlace() {
         Reference ref = Reference.replay(BASIC);
