@@ -421,6 +421,7 @@ final class Engine {
         private final boolean foreignKeys;
         private final boolean autoCommit;
         private final long busyTimeout;
+        private final boolean legacyAlterTable;
 
         Session(Connection c, long lockTimeoutMs) {
             this.connection = c;
@@ -431,9 +432,12 @@ final class Engine {
                 }
                 this.foreignKeys = pragma(c, "foreign_keys") == 1;
                 this.busyTimeout = pragma(c, "busy_timeout");
+                this.legacyAlterTable = pragma(c, "legacy_alter_table") == 1;
                 try (Statement s = c.createStatement()) {
-                    // pragmas first: inside a transaction PRAGMA foreign_keys does nothing
+                    // pragmas first: inside a transaction PRAGMA foreign_keys does nothing; legacy_alter_table as in
+                    // the reference, or a RENAME would rewrite views and triggers differently from the replay
                     s.execute("PRAGMA foreign_keys = OFF");
+                    s.execute("PRAGMA legacy_alter_table = OFF");
                     s.execute("PRAGMA busy_timeout = " + lockTimeoutMs);
                 }
                 // a file that is not a database fails only at its first read
@@ -458,6 +462,7 @@ final class Engine {
                 }
                 s.execute("PRAGMA foreign_keys = " + (foreignKeys ? "ON" : "OFF"));
                 s.execute("PRAGMA busy_timeout = " + busyTimeout);
+                s.execute("PRAGMA legacy_alter_table = " + (legacyAlterTable ? "ON" : "OFF"));
                 if (!autoCommit) {
                     connection.setAutoCommit(false);
                 }
