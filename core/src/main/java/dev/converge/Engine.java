@@ -247,7 +247,7 @@ final class Engine {
         for (HistoryEntry e : h.entries()) {
             if (set.get(e.version()).isEmpty()) {
                 boolean future = highest == null || e.version().compareTo(highest) > 0;
-                if (!future || config.options().refuseFuture()) {
+                if (future ? config.options().refuseFuture() : !config.options().allowMissing()) {
                     return false;
                 }
             }
@@ -255,13 +255,18 @@ final class Engine {
         return true;
     }
 
-    /** On the fast path too, a migration applied by a newer release is tolerated and said (as the planner says it). */
+    /**
+     * On the fast path too, a migration applied by a newer release is tolerated and said, and so is a recorded one
+     * whose file is gone when missing files are allowed (as the planner says them).
+     */
     private static List<String> futureNotes(MigrationSet set, History h) {
         Version highest = set.highest().orElse(null);
         List<String> notes = new ArrayList<>();
         for (HistoryEntry e : h.entries()) {
             if (highest == null || e.version().compareTo(highest) > 0) {
                 notes.add("migration " + e.version() + " (" + e.name() + ") was applied by a newer release: tolerated");
+            } else if (set.get(e.version()).isEmpty()) {
+                notes.add("migration " + e.version() + " (" + e.name() + ") is recorded but has no file: allowed");
             }
         }
         return notes;
