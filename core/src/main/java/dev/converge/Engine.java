@@ -178,7 +178,7 @@ final class Engine {
             List<String> changes = new ArrayList<>();
             for (HistoryEntry e : h.entries()) {
                 Migration m = set.get(e.version()).orElse(null);
-                if (m != null && !e.checksum().equals(m.checksum())) {
+                if (m != null && !m.hasChecksum(e.checksum())) {
                     historyTable.updateChecksum(c, m);
                     changes.add("migration " + e.version() + " (" + m.name() + "): checksum "
                             + (e.checksum().isEmpty() ? "(none)" : e.checksum()) + " -> " + m.checksum());
@@ -239,7 +239,7 @@ final class Engine {
         var byVersion = h.byVersion();
         for (Migration m : set) {
             HistoryEntry e = byVersion.get(m.version());
-            if (e == null || !(e.checksum().equals(m.checksum()) || e.checksum().isEmpty())) {
+            if (e == null || !(e.checksum().isEmpty() || m.hasChecksum(e.checksum()))) {
                 return false;
             }
         }
@@ -247,7 +247,7 @@ final class Engine {
         for (HistoryEntry e : h.entries()) {
             if (set.get(e.version()).isEmpty()) {
                 boolean future = highest == null || e.version().compareTo(highest) > 0;
-                if (!future || config.options().refuseFuture()) {
+                if (future ? config.options().refuseFuture() : !config.options().allowMissing()) {
                     return false;
                 }
             }
@@ -255,13 +255,18 @@ final class Engine {
         return true;
     }
 
-    /** On the fast path too, a migration applied by a newer release is tolerated and said (as the planner says it). */
+    /**
+     * On the fast path too, a migration applied by a newer release is tolerated and said, and so is a recorded one
+     * whose file is gone when missing files are allowed (as the planner says them).
+     */
     private static List<String> futureNotes(MigrationSet set, History h) {
         Version highest = set.highest().orElse(null);
         List<String> notes = new ArrayList<>();
         for (HistoryEntry e : h.entries()) {
             if (highest == null || e.version().compareTo(highest) > 0) {
                 notes.add("migration " + e.version() + " (" + e.name() + ") was applied by a newer release: tolerated");
+            } else if (set.get(e.version()).isEmpty()) {
+                notes.add("migration " + e.version() + " (" + e.name() + ") is recorded but has no file: allowed");
             }
         }
         return notes;
@@ -272,7 +277,7 @@ final class Engine {
         var byVersion = h.byVersion();
         for (Migration m : set) {
             HistoryEntry e = byVersion.get(m.version());
-            if (e == null || !e.checksum().equals(m.checksum())) {
+            if (e == null || !m.hasChecksum(e.checksum())) {
                 m.statements();
                 m.checkAtomicity();
                 HistoryTableGuard.refuseTouching(m.statements(), m.origin(), historyTable);
@@ -421,6 +426,7 @@ final class Engine {
         private final boolean foreignKeys;
         private final boolean autoCommit;
         private final long busyTimeout;
+        private final boolean legacyAlterTable;
 
         Session(Connection c, long lockTimeoutMs) {
             this.connection = c;
@@ -431,9 +437,12 @@ final class Engine {
                 }
                 this.foreignKeys = pragma(c, "foreign_keys") == 1;
                 this.busyTimeout = pragma(c, "busy_timeout");
+                this.legacyAlterTable = pragma(c, "legacy_alter_table") == 1;
                 try (Statement s = c.createStatement()) {
-                    // pragmas first: inside a transaction PRAGMA foreign_keys does nothing
+                    // pragmas first: inside a transaction PRAGMA foreign_keys does nothing; legacy_alter_table as in
+                    // the reference, or a RENAME would rewrite views and triggers differently from the replay
                     s.execute("PRAGMA foreign_keys = OFF");
+                    s.execute("PRAGMA legacy_alter_table = OFF");
                     s.execute("PRAGMA busy_timeout = " + lockTimeoutMs);
                 }
                 // a file that is not a database fails only at its first read
@@ -458,6 +467,7 @@ final class Engine {
                 }
                 s.execute("PRAGMA foreign_keys = " + (foreignKeys ? "ON" : "OFF"));
                 s.execute("PRAGMA busy_timeout = " + busyTimeout);
+                s.execute("PRAGMA legacy_alter_table = " + (legacyAlterTable ? "ON" : "OFF"));
                 if (!autoCommit) {
                     connection.setAutoCommit(false);
                 }

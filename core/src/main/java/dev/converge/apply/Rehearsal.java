@@ -78,6 +78,7 @@ public final class Rehearsal {
                         return withProblems(plan, steps, problems);
                     }
                 }
+                dev.converge.detect.Reference.Settings.restoreAfter(mem, step.statements());
             }
             checkTarget(plan, SchemaInspector.inspect(mem), problems);
         } catch (SQLException e) {

@@ -114,6 +114,7 @@ public final class Runner {
                 expectedSchema = HistoryTable.schemaVersion(c);
                 commit(c, step);
                 committed.add(step);
+                restoreSettings(c, step);
             } catch (HistoryMoved e) {
                 throw e;
             } catch (ConvergeException e) {
@@ -371,6 +372,15 @@ public final class Runner {
             s.execute("COMMIT");
         } catch (SQLException e) {
             throw fail(step, null, "could not commit: " + e.getMessage(), e);
+        }
+    }
+
+    /** A migration's pragmas end with it, as in the reference (Reference.Settings#restoreAfter). */
+    private static void restoreSettings(Connection c, Step step) {
+        try {
+            Reference.Settings.restoreAfter(c, step.statements());
+        } catch (SQLException e) {
+            throw SqliteErrors.translate(e, "restoring the connection's settings after " + step.name());
         }
     }
 

@@ -145,7 +145,7 @@ public final class Detector {
             Version v = me.migration().version();
             HistoryEntry entry = recorded.get(v);
             if (entry != null) {
-                boolean same = entry.checksum().isEmpty() || entry.checksum().equals(me.migration().checksum());
+                boolean same = entry.checksum().isEmpty() || me.migration().hasChecksum(entry.checksum());
                 out.add(new MigrationStatus(v, me.migration().name(), same ? MigrationState.APPLIED
                         : MigrationState.CHECKSUM_MISMATCH,
                         same ? Reason.of("recorded " + entry.how().column() + when(entry))
@@ -200,12 +200,32 @@ public final class Detector {
             }
             ObjectHistory h = ref.objects().get(id);
             int pos = m.get(0);
+            if (standsOnAnOlderTable(ref, h, pos, matches)) {
+                continue; // a baseline put it on the table that this migration goes on to replace: no evidence
+            }
             if (pos >= h.intervalAt(me.firstTouch(id))) {
                 return Boolean.TRUE;
             }
             result = Boolean.FALSE;
         }
         return result;
+    }
+
+    /**
+     * True for an index or trigger that matches interval {@code pos} of its timeline while its table's live definition
+     * matches exactly one interval of the table's timeline that ends before {@code pos} begins: it stands on an older
+     * incarnation of its table than the one the reference puts it on, so it shows nothing about the migrations.
+     */
+    private static boolean standsOnAnOlderTable(Reference ref, ObjectHistory h, int pos, Map<ObjectId, List<Integer>> matches) {
+        if (h.id().type() != ObjectType.INDEX && h.id().type() != ObjectType.TRIGGER || h.definition(pos) == null) {
+            return false;
+        }
+        ObjectHistory t = ref.objects().get(ObjectId.table(h.definition(pos).tableName()));
+        List<Integer> tm = t == null ? null : matches.get(t.id());
+        if (tm == null || tm.size() != 1 || t.definition(tm.get(0)) == null) {
+            return false;
+        }
+        return t.end(tm.get(0)) < h.start(pos);
     }
 
     /** True when the run executes statements of this migration (a refusal executes nothing). */

@@ -14,6 +14,7 @@ import dev.converge.source.Script;
 import dev.converge.sql.Identifiers;
 import dev.converge.sql.SqlSplitter;
 import dev.converge.sql.Statement;
+import dev.converge.sql.StatementKind;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -247,6 +248,9 @@ public final class Planner {
                         break;
                     }
                 }
+                if (!touchesTodo) {
+                    touchesTodo = recreatesWhatARunStatementDropped(ref, me, j, run);
+                }
                 if (touchesTodo) {
                     run.add(st);
                 } else if (st.kind().isData()) {
@@ -260,6 +264,30 @@ public final class Planner {
         }
         return new Step(s.version(), s.name(), s.state(), Action.EXECUTE, how, s.reason(), run, skipped,
                 new ArrayList<>(me.touched()), List.of(), s.migration());
+    }
+
+    /**
+     * True when statement {@code j} makes an index or trigger that holds already, but on a table that a statement this
+     * step runs before it drops: SQLite drops a table's indexes and triggers with it, so the object holds only until
+     * then (a baseline put the index of a rebuilt table on the table the rebuild replaces).
+     */
+    private static boolean recreatesWhatARunStatementDropped(Reference ref, MigrationEffects me, int j, List<Statement> run) {
+        for (ObjectId id : me.effects().get(j)) {
+            if (id.type() != ObjectType.INDEX && id.type() != ObjectType.TRIGGER) {
+                continue;
+            }
+            SchemaObject made = ref.objects().get(id).at(me.start() + j + 1);
+            if (made == null) {
+                continue;
+            }
+            for (Statement earlier : run) {
+                if (earlier.kind() == StatementKind.DROP_TABLE && earlier.objectName() != null
+                        && Identifiers.same(earlier.objectName(), made.tableName())) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**

@@ -214,6 +214,21 @@ public final class Reference {
                 s.execute("PRAGMA legacy_alter_table = OFF");
             }
         }
+
+        /**
+         * Puts the shared settings back after a migration that holds a {@code PRAGMA}: a migration's pragmas last until
+         * its end, never into the next migration. Otherwise a {@code PRAGMA legacy_alter_table = ON} would change what
+         * a later {@code RENAME} does when both run in one replay, but not when the later one runs in another process.
+         * Call in autocommit mode (inside a transaction {@code PRAGMA foreign_keys} does nothing).
+         */
+        public static void restoreAfter(Connection c, List<Statement> statements) throws SQLException {
+            for (Statement st : statements) {
+                if (st.kind() == StatementKind.PRAGMA) {
+                    apply(c);
+                    return;
+                }
+            }
+        }
     }
 
     /** One replay run: executes every statement and records what moved. */
@@ -311,6 +326,7 @@ public final class Reference {
                         }
                         effects.add(touched);
                     }
+                    Settings.restoreAfter(c, statements);
                     out.add(new MigrationEffects(m, statements, start, effects));
                 }
             }

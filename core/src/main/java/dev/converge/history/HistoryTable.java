@@ -18,7 +18,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The only code that reads or writes the history table (DESIGN.md §3), including adopting a legacy layout. It never
@@ -107,23 +109,48 @@ public final class HistoryTable {
         }
     }
 
+    /**
+     * Reads a legacy table's rows, one entry per version. Older runners did not always keep {@code migration_name}
+     * unique: rows that repeat the same file are one applied migration (the earliest time is kept); two different
+     * files with the same version cannot both match a migration, so they are refused, naming both.
+     */
     private History readLegacy(Connection c, String legacy, Set<String> cols) throws SQLException {
-        List<HistoryEntry> entries = new ArrayList<>();
+        Map<Version, HistoryEntry> byVersion = new TreeMap<>();
         String at = cols.contains("applied_at") ? ", applied_at" : "";
         try (Statement s = c.createStatement();
              ResultSet rs = s.executeQuery(String.format(READ_LEGACY, at, Identifiers.quote(legacy)))) {
             while (rs.next()) {
                 String file = rs.getString(1);
                 Version v = versionOf(file, legacy);
-                String appliedAt = at.isEmpty() ? null : rs.getString(2);
-                entries.add(new HistoryEntry(v, file, "", How.ADOPTED, appliedAt == null ? "" : appliedAt, null, null));
+                String appliedAt = at.isEmpty() || rs.getString(2) == null ? "" : rs.getString(2);
+                HistoryEntry row = new HistoryEntry(v, file, "", How.ADOPTED, appliedAt, null, null);
+                HistoryEntry seen = byVersion.putIfAbsent(v, row);
+                if (seen == null) {
+                    continue;
+                }
+                if (!seen.name().equals(file)) {
+                    throw ConvergeException.builder(ErrorCode.BAD_INPUT, "the legacy history table " + legacy
+                            + " has two rows for version " + v + ": migration_name = '" + seen.name() + "' and '" + file
+                            + "'; delete the row of the file that was not applied")
+                            .version(v.value()).object(legacy).build();
+                }
+                if (earlier(appliedAt, seen.appliedAt())) {
+                    byVersion.put(v, row);
+                }
             }
         }
-        entries.sort((a, b) -> a.version().compareTo(b.version()));
-        return new History(legacy, History.Layout.LEGACY, entries, -1);
+        return new History(legacy, History.Layout.LEGACY, new ArrayList<>(byVersion.values()), -1);
+    }
+
+    private static boolean earlier(String a, String b) {
+        return !a.isEmpty() && (b.isEmpty() || a.compareTo(b) < 0);
     }
 
     private static Version versionOf(String file, String legacy) {
+        if (file == null) {
+            throw ConvergeException.builder(ErrorCode.BAD_INPUT, "the legacy history table " + legacy + " has a row "
+                    + "with migration_name NULL; fix or delete that row").object(legacy).build();
+        }
         int i = 0;
         while (i < file.length() && Character.isDigit(file.charAt(i))) {
             i++;

@@ -65,6 +65,22 @@ public final class Checksum {
         return hex(md.digest());
     }
 
+    /**
+     * Whether a checksum recorded in history stands for {@code text}: its {@link #of(String)} in either hex case
+     * (other tools write upper case), or the SHA-256 of the text with every line ending a CRLF (a file checksummed
+     * on Windows before line endings were normalized). Both are the same file; any other edit still differs.
+     */
+    public static boolean recordedFor(String recorded, String text, String checksum) {
+        if (recorded.equalsIgnoreCase(checksum)) {
+            return true;
+        }
+        if (recorded.length() != checksum.length()) {
+            return false;
+        }
+        String lf = text.indexOf('\r') < 0 ? text : text.replace("\r\n", "\n").replace('\r', '\n');
+        return recorded.equalsIgnoreCase(hex(sha256().digest(lf.replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8))));
+    }
+
     static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");

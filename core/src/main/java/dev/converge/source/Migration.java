@@ -44,6 +44,11 @@ public record Migration(Version version, String name, String description, String
         return new Migration(parsed.version(), fileName, parsed.description(), body, Checksum.of(body), origin);
     }
 
+    /** Whether {@code recorded}, a checksum read from history, stands for this file ({@link Checksum#recordedFor}). */
+    public boolean hasChecksum(String recorded) {
+        return Checksum.recordedFor(recorded, text, checksum);
+    }
+
     /**
      * The statements of the migration, split anew on every call.
      *

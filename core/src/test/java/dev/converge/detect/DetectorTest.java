@@ -181,6 +181,16 @@ class DetectorTest {
         assertThat(ok.state(2)).isEqualTo(MigrationState.ABSENT);
     }
 
+    /** Regression: a migration recorded with its checksum in upper-case hex was a CHECKSUM_MISMATCH. */
+    @Test
+    void aChecksumRecordedInUpperCaseIsApplied() {
+        Reference ref = Reference.replay(BASIC);
+        Migration m1 = BASIC.get(Version.of(1)).orElseThrow();
+        History h = new History("schema_migrations", History.Layout.CURRENT, List.of(new HistoryEntry(m1.version(),
+                m1.name(), m1.checksum().toUpperCase(java.util.Locale.ROOT), How.EXECUTED, "t", 1L, 1L)), 1);
+        assertThat(Detector.detect(ref, after(ref, 1), h).state(1)).isEqualTo(MigrationState.APPLIED);
+    }
+
     @Test
     void dataOnlyMigrationIsAbsentWhenTheMigrationsBeforeItAreNotInPlace() {
         Reference ref = Reference.replay(BASIC);
@@ -298,6 +308,48 @@ class DetectorTest {
         Step step = plan.steps().get(1);
         assertThat(step.statements()).hasSize(6);
         assertThat(step.statements().get(0).text()).isEqualTo("DROP TABLE IF EXISTS \"t_new\"");
+    }
+
+    private static final MigrationSet REBUILD_WITH_LATE_INDEX = set(
+            "001_t.sql", "CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT);",
+            "002_u.sql", "CREATE TABLE u (id INTEGER PRIMARY KEY);",
+            "003_rebuild_t.sql", "CREATE TABLE t_new (id INTEGER PRIMARY KEY, name TEXT NOT NULL DEFAULT '');\n"
+                    + "INSERT INTO t_new (id, name) SELECT id, coalesce(name, '') FROM t;\n"
+                    + "DROP TABLE t;\n"
+                    + "ALTER TABLE t_new RENAME TO t;\n"
+                    + "CREATE INDEX IF NOT EXISTS t_name ON t(name);");
+
+    /**
+     * Regression: a baseline that put a rebuild's new index on the old table (prefix(2)+baseline) made the index count
+     * as evidence that the rebuild ran; its temporary table's absence then read as "after", and the completion
+     * skipped creating it, so the plan failed at the RENAME and was refused.
+     */
+    @Test
+    void anIndexOnTheTableARebuildReplacesIsNoEvidenceThatTheRebuildRan() {
+        Reference ref = Reference.replay(REBUILD_WITH_LATE_INDEX);
+        Schema live = after(ref, 2).with(SchemaParser.parse("index", "t_name", "t", "CREATE INDEX t_name ON t(name)"));
+
+        Detection d = Detector.detect(ref, live, recorded(REBUILD_WITH_LATE_INDEX, 1, 2));
+
+        assertThat(d.inPlaceUpTo()).isEqualTo(Version.of(2));
+        assertThat(d.status(Version.of(3)).orElseThrow().reason().missing())
+                .contains(ObjectId.table("t_new"), ObjectId.table("t"));
+    }
+
+    /**
+     * Regression: completing a rebuild whose index already stood on the old table skipped the index's CREATE, though
+     * the rebuild's DROP TABLE removes that index; the plan ended without it and was refused.
+     */
+    @Test
+    void completingARebuildRecreatesTheIndexItsDropTableRemoves() {
+        Reference ref = Reference.replay(REBUILD_WITH_LATE_INDEX);
+        Schema live = after(ref, 1).with(SchemaParser.parse("index", "t_name", "t", "CREATE INDEX t_name ON t(name)"));
+
+        Plan plan = Planner.plan(ref, live, recorded(REBUILD_WITH_LATE_INDEX, 1), 1, PlanOptions.defaults(), null, null);
+
+        Step rebuild = plan.steps().stream().filter(st -> Version.of(3).equals(st.version())).findFirst().orElseThrow();
+        assertThat(rebuild.statements()).extracting(st -> st.text())
+                .endsWith("DROP TABLE t", "ALTER TABLE t_new RENAME TO t", "CREATE INDEX IF NOT EXISTS t_name ON t(name)");
     }
 
     @Test

@@ -105,6 +105,26 @@ class OperatorCommandsTest {
         assertThat(allowing.migrate().done()).extracting(s -> s.name()).contains("003_v.sql");
     }
 
+    /** Regression: with missing files allowed, a second migrate() never took the fast path (idempotence). */
+    @Test
+    void aMissingFileAllowedStillLetsTheSecondRunTakeTheFastPath() {
+        Path db = dir.resolve("c2.db");
+        converge(db, files("CREATE TABLE u (b TEXT);")).migrate();
+        Map<String, String> onlyFirst = new LinkedHashMap<>();
+        onlyFirst.put("001_t.sql", "CREATE TABLE t (a TEXT);");
+        onlyFirst.put("003_v.sql", "CREATE TABLE v (c TEXT);");
+        Converge allowing = Converge.configure().database(db).migrations(MigrationSource.memory(onlyFirst))
+                .allowMissing(true).load();
+        allowing.migrate();
+
+        var second = allowing.migrate();
+
+        assertThat(second.fastPath()).isTrue();
+        assertThat(second.notes()).anySatisfy(n -> assertThat(n).contains("migration 2", "002_u.sql", "allowed"));
+        assertThatThrownBy(() -> converge(db, onlyFirst).migrate())
+                .isInstanceOfSatisfying(ConvergeException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.MISSING_MIGRATION));
+    }
+
     @Test
     void aFutureVersionIsToleratedUnlessRefused() {
         Path db = dir.resolve("d.db");

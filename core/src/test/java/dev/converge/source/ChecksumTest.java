@@ -89,4 +89,23 @@ class ChecksumTest {
             pool.shutdownNow();
         }
     }
+
+    /** Regression: a history row holding the checksum in upper-case hex was refused as a changed file. */
+    @Test
+    void aRecordedChecksumInUpperCaseStandsForTheSameFile() {
+        assertThat(Checksum.recordedFor(SHA256_SCRIPT_LF.toUpperCase(java.util.Locale.ROOT), SCRIPT_LF, SHA256_SCRIPT_LF)).isTrue();
+        assertThat(Checksum.recordedFor(SHA256_SCRIPT_LF, SCRIPT_LF, SHA256_SCRIPT_LF)).isTrue();
+    }
+
+    /** Regression: a checksum taken over the file with CRLF line endings (before normalization) was refused as an edit. */
+    @Test
+    void aRecordedChecksumOfTheCrlfFileStandsForTheSameFile() {
+        // printf 'CREATE TABLE t (x INTEGER);\r\nINSERT INTO t VALUES (1);\r\n' | sha256sum
+        String crlf = "3b42af8dbf047a71c635b93045c389fc47318759bf2f73c2a05c067192b7e428";
+        assertThat(Checksum.recordedFor(crlf, SCRIPT_LF, SHA256_SCRIPT_LF)).isTrue();
+        assertThat(Checksum.recordedFor(crlf, SCRIPT_LF.replace("\n", "\r\n"), SHA256_SCRIPT_LF)).isTrue();
+        String edited = SCRIPT_LF.replace("(1)", "(2)");
+        assertThat(Checksum.recordedFor(crlf, edited, Checksum.of(edited))).isFalse();
+        assertThat(Checksum.recordedFor("", SCRIPT_LF, SHA256_SCRIPT_LF)).isFalse();
+    }
 }

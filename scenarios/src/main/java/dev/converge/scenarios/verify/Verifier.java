@@ -22,6 +22,9 @@ import dev.converge.source.Script;
 import dev.converge.sql.Identifiers;
 import dev.converge.sql.Statement;
 import dev.converge.sql.StatementKind;
+import dev.converge.sql.Token;
+import dev.converge.sql.TokenType;
+import dev.converge.sql.Tokenizer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -288,12 +291,70 @@ public final class Verifier {
                             out.add(Identifiers.key(st.tableName()));
                         }
                     }
+                    case INSERT -> {
+                        if (st.tableName() != null && copiesComputedValues(st)) {
+                            out.add(Identifiers.key(st.tableName()));
+                        }
+                    }
+                    case ALTER_RENAME_TABLE -> {
+                        // a rebuild's copy, filled with computed values, renamed onto its table's name
+                        if (st.tableName() != null && st.newName() != null && out.contains(Identifiers.key(st.tableName()))) {
+                            out.add(Identifiers.key(st.newName()));
+                        }
+                    }
                     default -> {
                     }
                 }
             }
         }
         return out;
+    }
+
+    /**
+     * True for {@code INSERT … SELECT} whose result columns are not all plain column names (or {@code *}): with
+     * {@code coalesce(n, 0)}, a literal or {@code x AS y} the rows it writes are the migration's own, not the source's
+     * rows moved unchanged.
+     */
+    private static final Set<String> LITERAL_WORDS = Set.of("NULL", "TRUE", "FALSE", "CURRENT_TIME", "CURRENT_DATE",
+            "CURRENT_TIMESTAMP", "AS");
+
+    static boolean copiesComputedValues(Statement st) {
+        List<Token> tokens = new ArrayList<>();
+        for (Token t : Tokenizer.tokenize(st.text(), "insert")) {
+            if (t.type() != TokenType.COMMENT) {
+                tokens.add(t);
+            }
+        }
+        int i = 0;
+        int depth = 0;
+        while (i < tokens.size() && !(depth == 0 && tokens.get(i).is("SELECT"))) {
+            depth += tokens.get(i).isPunct("(") ? 1 : tokens.get(i).isPunct(")") ? -1 : 0;
+            i++;
+        }
+        if (i == tokens.size()) {
+            return false; // VALUES: new rows, the table's existing rows untouched
+        }
+        i++;
+        if (i < tokens.size() && (tokens.get(i).is("DISTINCT") || tokens.get(i).is("ALL"))) {
+            i++;
+        }
+        int itemLength = 0;
+        for (; i < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            if (t.is("FROM") || t.type() == TokenType.SEMICOLON) {
+                break;
+            }
+            if (t.isPunct(",")) {
+                itemLength = 0;
+                continue;
+            }
+            boolean partOfName = t.type() == TokenType.QUOTED_IDENTIFIER || t.isPunct(".") || t.isPunct("*")
+                    || (t.type() == TokenType.WORD && !LITERAL_WORDS.contains(t.text().toUpperCase(java.util.Locale.ROOT)));
+            if (!partOfName || ++itemLength > 3) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -62,4 +62,17 @@ class RowLocationsTest {
         MigrationSet set = MigrationSource.memory(files).load();
         assertThat(Verifier.writtenTables(set)).containsExactlyInAnyOrder("t", "u");
     }
+
+    /** Regression: a rebuild that copies computed values (coalesce(n, 0)) failed "nothing lost" for rows it changed itself. */
+    @Test
+    void aRebuildCopyOfComputedValuesIsWrittenByTheMigrationUnderItsFinalName() {
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put("001_t.sql", "CREATE TABLE t (k TEXT PRIMARY KEY, n INT);\nCREATE TABLE p (a, b);");
+        files.put("002_rebuild.sql", "CREATE TABLE t_new (k TEXT PRIMARY KEY, n INT NOT NULL DEFAULT 0);\n"
+                + "INSERT INTO t_new (k, n) SELECT k, coalesce(n, 0) FROM t;\nDROP TABLE t;\nALTER TABLE t_new RENAME TO t;\n"
+                + "CREATE TABLE p_new (a, b);\nINSERT INTO p_new (a, b) SELECT p.a, \"b\" FROM p;\nDROP TABLE p;\n"
+                + "ALTER TABLE p_new RENAME TO p;");
+        MigrationSet set = MigrationSource.memory(files).load();
+        assertThat(Verifier.writtenTables(set)).containsExactlyInAnyOrder("t_new", "t");
+    }
 }
