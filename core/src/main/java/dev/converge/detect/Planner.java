@@ -261,9 +261,68 @@ public final class Planner {
                     }
                 }
             }
+            addIntermediateLifecycles(ref, me, run, skipped);
         }
         return new Step(s.version(), s.name(), s.state(), Action.EXECUTE, how, s.reason(), run, skipped,
                 new ArrayList<>(me.touched()), List.of(), s.migration());
+    }
+
+    /**
+     * Objects the migration makes and removes again (absent before and after it, like an FTS table created and then
+     * renamed, or a rebuild's {@code t_new}) cannot hold in a live database; when a statement this step runs touches
+     * one, every statement of the migration that touches it runs too, data into it included, in the file's order.
+     */
+    private static void addIntermediateLifecycles(Reference ref, MigrationEffects me, List<Statement> run,
+                                                  List<String> skipped) {
+        Set<ObjectId> intermediates = new HashSet<>();
+        for (ObjectId id : me.touched()) {
+            var h = ref.objects().get(id);
+            if (h.at(me.start()) == null && h.at(me.end()) == null) {
+                intermediates.add(id);
+            }
+        }
+        if (intermediates.isEmpty()) {
+            return;
+        }
+        List<Statement> all = me.statements();
+        boolean[] chosen = new boolean[all.size()];
+        for (int j = 0; j < all.size(); j++) {
+            chosen[j] = run.contains(all.get(j));
+        }
+        Set<ObjectId> needed = new HashSet<>();
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            for (int j = 0; j < all.size(); j++) {
+                if (chosen[j]) {
+                    for (ObjectId id : me.effects().get(j)) {
+                        if (intermediates.contains(id)) {
+                            grew |= needed.add(id);
+                        }
+                    }
+                }
+            }
+            for (int j = 0; j < all.size(); j++) {
+                Statement st = all.get(j);
+                boolean touches = me.effects().get(j).stream().anyMatch(needed::contains)
+                        || st.kind().isData() && st.tableName() != null && needed.contains(ObjectId.table(st.tableName()));
+                if (!chosen[j] && touches) {
+                    chosen[j] = true;
+                    grew = true;
+                }
+            }
+        }
+        if (needed.isEmpty()) {
+            return;
+        }
+        run.clear();
+        for (int j = 0; j < all.size(); j++) {
+            if (chosen[j]) {
+                run.add(all.get(j));
+                String line = "line " + all.get(j).line() + ":";
+                skipped.removeIf(sk -> sk.startsWith(line));
+            }
+        }
     }
 
     /**
