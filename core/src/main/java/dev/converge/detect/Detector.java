@@ -62,8 +62,11 @@ public final class Detector {
             Boolean evidence = recorded.containsKey(me.migration().version()) ? Boolean.TRUE
                     : showsUnambiguousEvidence(ref, me, matches);
             // absence alone (a migration that only drops) extends F only right behind migrations shown in place
+            // what it touches recurs on the timeline, so standing "exactly as after it" may just as well be an earlier
+            // point: that counts only right behind a migration shown in place, or when the whole schema is the one
+            // after it
             if (evidence == null && !me.hasNoSchemaEffect() && (presentOnlyFromIt(ref, me, live, matches)
-                    || exactPoint(ref, me, live) == Boolean.TRUE && (leavesSomething(ref, me) || f == i - 1 && f >= 0
+                    || exactPoint(ref, me, live) == Boolean.TRUE && (f == i - 1 && f >= 0
                     || wholeSchemaAt(ref, me.end(), live)))) {
                 evidence = Boolean.TRUE;
             }

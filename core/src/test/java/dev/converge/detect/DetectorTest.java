@@ -121,6 +121,29 @@ class DetectorTest {
         assertThat(copied.temporaries()).extracting(ObjectId::key).containsExactly("t6_new");
     }
 
+    /**
+     * Regression (a long property run, seed 6472717812582): a rebuild adds a column that a later migration drops, so
+     * the table ends as it began; on a database with only the first migration, the last one "stood exactly as after
+     * it", F jumped to it, and the index in between was judged a conflict.
+     */
+    @Test
+    void aTableThatEndsAsItBeganIsNoEvidenceThatTheMigrationsInBetweenRan() {
+        MigrationSet set = set(
+                "001_t.sql", "CREATE TABLE t (a TEXT, b TEXT);",
+                "002_index.sql", "CREATE INDEX t_a ON t(a);",
+                "003_rebuild.sql", "CREATE TABLE t_new (a TEXT, b TEXT, c TEXT);\n"
+                        + "INSERT INTO t_new (a, b) SELECT a, b FROM t;\nDROP TABLE t;\nALTER TABLE t_new RENAME TO t;\n"
+                        + "CREATE INDEX t_a ON t(a);",
+                "004_drop_c.sql", "ALTER TABLE t DROP COLUMN c;");
+        Reference ref = Reference.replay(set);
+
+        Detection firstOnly = Detector.detect(ref, after(ref, 1), recorded(set, 1));
+
+        assertThat(states(firstOnly)).containsExactly(Map.entry(1L, MigrationState.APPLIED),
+                Map.entry(2L, MigrationState.ABSENT), Map.entry(3L, MigrationState.ABSENT),
+                Map.entry(4L, MigrationState.ABSENT));
+    }
+
     /** A database made by the full schema: an index created and later dropped leaves every migration present. */
     @Test
     void aTrailingDropIsEvidenceWhenTheWholeSchemaIsTheOneAfterIt() {
