@@ -264,7 +264,7 @@ final class Engine {
         List<String> notes = new ArrayList<>();
         for (HistoryEntry e : h.entries()) {
             if (highest == null || e.version().compareTo(highest) > 0) {
-                notes.add("migration " + e.version() + " (" + e.name() + ") was applied by a newer release: tolerated");
+                notes.add(Planner.futureNote(e.version(), e.name()));
             } else if (set.get(e.version()).isEmpty()) {
                 notes.add("migration " + e.version() + " (" + e.name() + ") is recorded but has no file: allowed");
             }

@@ -5,6 +5,7 @@ import dev.converge.history.HistoryEntry;
 import dev.converge.schema.ObjectId;
 import dev.converge.schema.ObjectType;
 import dev.converge.schema.Schema;
+import dev.converge.schema.SchemaDiff;
 import dev.converge.schema.SchemaObject;
 import dev.converge.source.Version;
 import dev.converge.sql.Identifiers;
@@ -500,7 +501,7 @@ public final class Detector {
 
     /** True when the live schema is, object for object, the reference's schema at {@code point}. */
     private static boolean wholeSchemaAt(Reference ref, int point, Schema live) {
-        return dev.converge.schema.SchemaDiff.between(ref.schemaAt(point), live).isEmpty();
+        return SchemaDiff.between(ref.schemaAt(point), live).isEmpty();
     }
 
     private static boolean standsAt(Reference ref, MigrationEffects me, Schema live, int point) {
@@ -597,10 +598,8 @@ public final class Detector {
      * nothing else has: it is never dropped to rerun the migration, which resumes instead.
      */
     private static boolean filledByACopy(MigrationEffects me, ObjectId table) {
-        for (dev.converge.sql.Statement st : me.statements()) {
-            if ((st.kind() == dev.converge.sql.StatementKind.INSERT || st.kind() == dev.converge.sql.StatementKind.REPLACE)
-                    && st.tableName() != null && ObjectId.table(st.tableName()).equals(table)
-                    && st.text().toUpperCase(java.util.Locale.ROOT).contains("SELECT")) {
+        for (Statement st : me.statements()) {
+            if (st.copiesRows() && ObjectId.table(st.tableName()).equals(table)) {
                 return true;
             }
         }

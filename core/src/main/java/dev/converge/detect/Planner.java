@@ -11,6 +11,7 @@ import dev.converge.schema.SchemaDiff;
 import dev.converge.schema.SchemaObject;
 import dev.converge.source.Migration;
 import dev.converge.source.Script;
+import dev.converge.source.Version;
 import dev.converge.sql.Identifiers;
 import dev.converge.sql.SqlSplitter;
 import dev.converge.sql.Statement;
@@ -160,7 +161,7 @@ public final class Planner {
                                     + " Upgrade the application, or do not refuse future versions."));
                     return refuse(s);
                 }
-                notes.add("migration " + s.version() + " (" + s.name() + ") was applied by a newer release: tolerated");
+                notes.add(futureNote(s.version(), s.name()));
                 return nothing(s);
             case OUT_OF_ORDER:
                 if (options.allowOutOfOrder()) {
@@ -202,6 +203,11 @@ public final class Planner {
     private static Step refuse(MigrationStatus s) {
         return new Step(s.version(), s.name(), s.state(), Action.REFUSE, null, s.reason(), List.of(), List.of(),
                 List.of(), List.of(), s.migration());
+    }
+
+    /** The note for a migration recorded by a newer release and tolerated, whether detection ran or not. */
+    public static String futureNote(Version version, String name) {
+        return "migration " + version + " (" + name + ") was applied by a newer release: tolerated";
     }
 
     /** The statements of an ABSENT, PARTIAL, HALF_APPLIED or replacing CONFLICT migration. */

@@ -39,6 +39,15 @@ public record Statement(String text, int line, StatementKind kind, String object
                 || newName != null && Identifiers.same(newName, table);
     }
 
+    /**
+     * True for {@code INSERT … SELECT} (or {@code REPLACE … SELECT}): the statement fills {@link #tableName()} with rows
+     * copied from a query, as a rebuild fills its {@code t_new}.
+     */
+    public boolean copiesRows() {
+        return (kind == StatementKind.INSERT || kind == StatementKind.REPLACE) && tableName != null
+                && text.toUpperCase(java.util.Locale.ROOT).contains("SELECT");
+    }
+
     /** The first line of the text, for messages and plans. */
     public String firstLine() {
         int nl = text.indexOf('\n');

@@ -375,8 +375,7 @@ public final class Verifier {
             holder.put(Identifiers.key(t), Identifiers.key(t));
         }
         for (Statement st : executed) {
-            if ((st.kind() == StatementKind.INSERT || st.kind() == StatementKind.REPLACE) && st.tableName() != null
-                    && st.text().toUpperCase(java.util.Locale.ROOT).contains("SELECT")) {
+            if (st.copiesRows()) {
                 copies.add(Identifiers.key(st.tableName()));
             }
             if (st.kind() == StatementKind.DROP_TABLE && st.objectName() != null) {
