@@ -48,6 +48,34 @@ public record Statement(String text, int line, StatementKind kind, String object
                 && text.toUpperCase(java.util.Locale.ROOT).contains("SELECT");
     }
 
+    /**
+     * True for {@code CREATE TEMP|TEMPORARY TABLE|VIEW|TRIGGER} (or a name in the {@code temp} schema): an object that
+     * lives only as long as its connection, so it never survives an interrupted run.
+     */
+    public boolean createsTemporary() {
+        if (objectName == null || !(kind == StatementKind.CREATE_TABLE || kind == StatementKind.CREATE_VIEW
+                || kind == StatementKind.CREATE_TRIGGER || kind == StatementKind.CREATE_INDEX)) {
+            return false;
+        }
+        return TEMPORARY.matcher(text).lookingAt() || Identifiers.key(objectName).startsWith("temp.");
+    }
+
+    private static final java.util.regex.Pattern TEMPORARY = java.util.regex.Pattern.compile(
+            "(?is)(\\s|--[^\\n]*\\n|/\\*.*?\\*/)*CREATE\\s+TEMP(ORARY)?\\s");
+
+    /**
+     * True when the statement reads rows of {@code table} ({@code … FROM table} or {@code JOIN table}, quoted or not):
+     * a copy out of it, as a rebuild copies its old table before dropping it.
+     */
+    public boolean readsFrom(String table) {
+        if (!(kind.isData() || kind == StatementKind.CREATE_TABLE)) {
+            return false;
+        }
+        String q = java.util.regex.Pattern.quote(table);
+        return java.util.regex.Pattern.compile("(?is)\\b(FROM|JOIN)\\s+(\"" + q + "\"|`" + q + "`|\\[" + q + "\\]|"
+                + q + "(?![\\w$]))").matcher(text).find();
+    }
+
     /** The first line of the text, for messages and plans. */
     public String firstLine() {
         int nl = text.indexOf('\n');
