@@ -4,7 +4,10 @@ import dev.converge.apply.Rehearsal;
 import dev.converge.apply.RunEvent;
 import dev.converge.apply.RunResult;
 import dev.converge.apply.Runner;
+import dev.converge.detect.Detector;
 import dev.converge.detect.Plan;
+import dev.converge.detect.Reading;
+import dev.converge.detect.RowFacts;
 import dev.converge.detect.Planner;
 import dev.converge.detect.Reference;
 import dev.converge.detect.Step;
@@ -45,6 +48,8 @@ import java.util.Set;
 final class Engine {
     private static final System.Logger LOG = System.getLogger(Engine.class.getName());
     private static final int MAX_REPLANS = 50;
+    /** How many other readings of one database are rehearsed before refusing: each costs one plan and rehearsal. */
+    private static final int MAX_READINGS = 8;
 
     private final Converge.Config config;
     private final HistoryTable historyTable;
@@ -301,9 +306,30 @@ final class Engine {
                 live = live.without(ObjectId.table(config.legacyHistoryTable()));
             }
             long sv = HistoryTable.schemaVersion(c);
-            Plan plan = Planner.plan(ref, live, h, sv, config.options(), config.baseline(), baselineSchema,
-                    table -> holdsRows(c, table));
-            return prove ? Rehearsal.prove(c, plan, historyNames()) : plan;
+            RowFacts rows = table -> holdsRows(c, table);
+            Plan plan = Planner.plan(ref, live, h, sv, config.options(), config.baseline(), baselineSchema, rows,
+                    Reading.FIRST);
+            if (!prove) {
+                return plan;
+            }
+            Plan proven = Rehearsal.prove(c, plan, historyNames());
+            if (!proven.refused() || !proven.problems().stream().allMatch(p -> p.code() == ErrorCode.AMBIGUOUS_STATE)) {
+                return proven;
+            }
+            // where the rules leave more than one reading, try the others (bounded); keep the first plan that proves
+            List<Reading> others = Detector.alternatives(ref, live, plan.detection());
+            for (Reading r : others.subList(0, Math.min(others.size(), MAX_READINGS))) {
+                Plan alt = Rehearsal.prove(c, Planner.plan(ref, live, h, sv, config.options(), config.baseline(),
+                        baselineSchema, rows, r), historyNames());
+                if (!alt.refused()) {
+                    List<String> notes = new ArrayList<>(alt.notes());
+                    notes.add("the first reading of this database did not prove (" + proven.problems().get(0).message()
+                            .lines().findFirst().orElse("").strip() + "); this plan reads it with " + r);
+                    return new Plan(alt.steps(), alt.problems(), notes, alt.detection(), alt.historyFingerprint(),
+                            alt.schemaVersion(), alt.tolerated(), alt.reference());
+                }
+            }
+            return proven;
         } finally {
             exec(c, "COMMIT", "ending a read transaction");
         }

@@ -25,6 +25,7 @@ final class ForeignKeyGroup {
     private final Set<String> tables = new LinkedHashSet<>();
     /** The new violations after the latest migration, or null when there are none. */
     private String violations;
+    private final List<String> violatingTables = new ArrayList<>();
 
     /** The tables of {@code touched} whose violations the group has not counted yet. */
     Set<String> unseen(Set<String> touched) {
@@ -66,10 +67,12 @@ final class ForeignKeyGroup {
     /** Compares the violations now with those before the group. */
     void check(Map<String, Long> now) {
         List<String> found = new ArrayList<>();
+        violatingTables.clear();
         for (Map.Entry<String, Long> e : now.entrySet()) {
             long was = before.getOrDefault(e.getKey(), 0L);
             if (e.getValue() > was) {
                 found.add((e.getValue() - was) + " new foreign-key violation(s) in table " + e.getKey());
+                violatingTables.add(e.getKey());
             }
         }
         violations = found.isEmpty() ? null : String.join(", ", found);
@@ -78,6 +81,11 @@ final class ForeignKeyGroup {
     /** The new violations left by the latest migration, or null. */
     String violations() {
         return violations;
+    }
+
+    /** The tables with new violations after the latest migration. */
+    List<String> violatingTables() {
+        return violatingTables;
     }
 
     List<Step> steps() {

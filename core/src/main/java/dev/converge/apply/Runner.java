@@ -123,7 +123,7 @@ public final class Runner {
                 expectedSchema = HistoryTable.schemaVersion(c);
                 boolean more = w + 1 < work.size();
                 if (group != null && group.violations() != null && !more) {
-                    throw fail(step, null, group.refusal(), null);
+                    throw fail(step, null, group.refusal() + sampleViolations(c, group.violatingTables()), null);
                 }
                 if (more && (group != null && group.violations() != null || step.action() == Action.RECORD)) {
                     restoreSettings(c, step);
@@ -321,6 +321,28 @@ public final class Runner {
     }
 
     /** Violations per existing table, from {@code PRAGMA foreign_key_check}. */
+    /** Reads the rowids and parent tables of a few violating rows per table, for the refusal. */
+    private static String sampleViolations(Connection c, List<String> tables) {
+        StringBuilder sb = new StringBuilder();
+        for (String t : tables) {
+            List<String> rows = new ArrayList<>();
+            try (java.sql.Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT rowid, parent FROM pragma_foreign_key_check(" + Identifiers.literal(t)
+                         + ") LIMIT 5")) {
+                while (rs.next()) {
+                    rows.add("rowid " + rs.getString(1) + " → " + rs.getString(2));
+                }
+            } catch (SQLException e) {
+                continue;
+            }
+            if (!rows.isEmpty()) {
+                sb.append("\n  rows of ").append(t).append(" in violation (first ").append(rows.size()).append("): ")
+                        .append(String.join(", ", rows));
+            }
+        }
+        return sb.toString();
+    }
+
     private Map<String, Long> foreignKeyViolations(Connection c, Set<String> tables, Step step) {
         Map<String, Long> out = new HashMap<>();
         for (String t : tables) {

@@ -533,4 +533,36 @@ class DetectorTest {
         Detection d = Detector.detect(ref, live, recorded(BASIC, 1, 2, 3, 4));
         assertThat(d.unmanaged()).containsExactly(ObjectId.index("by_hand"));
     }
+
+    private static final MigrationSet RECURRING_INDEX = set(
+            "001_t.sql", "CREATE TABLE t (a TEXT);",
+            "002_reindex.sql", "CREATE INDEX i ON t(a);\nDROP INDEX i;\nCREATE INDEX i ON t(a);\nCREATE TABLE u (b TEXT);");
+
+    /** Where two statement points fit, the other one and "not interrupted" are the readings left to try. */
+    @Test
+    void anInterruptionThatSeveralPointsFitLeavesTheOthersAsReadings() {
+        Reference ref = Reference.replay(RECURRING_INDEX);
+        Schema live = afterStatement(ref, 2, 1);
+        History h = recorded(RECURRING_INDEX, 1);
+
+        Detection first = Detector.detect(ref, live, h);
+        assertThat(first.status(Version.of(2)).orElseThrow().resumeAfter()).isEqualTo(3);
+        assertThat(Detector.alternatives(ref, live, first)).containsExactly(
+                new Reading(Map.of(Version.of(2), 1)), new Reading(Map.of(Version.of(2), 0)));
+
+        Detection other = Detector.detect(ref, live, h, RowFacts.NONE, new Reading(Map.of(Version.of(2), 1)));
+        MigrationStatus s = other.status(Version.of(2)).orElseThrow();
+        assertThat(s.state()).isEqualTo(MigrationState.HALF_APPLIED);
+        assertThat(s.resumeAfter()).isEqualTo(1);
+    }
+
+    /** A reading whose forced point the objects do not fit reads the migration as not interrupted there. */
+    @Test
+    void aReadingThatDoesNotFitIsNoInterruption() {
+        Reference ref = Reference.replay(RECURRING_INDEX);
+        Schema live = afterStatement(ref, 2, 1);
+        Detection d = Detector.detect(ref, live, recorded(RECURRING_INDEX, 1), RowFacts.NONE,
+                new Reading(Map.of(Version.of(2), 2)));
+        assertThat(d.status(Version.of(2)).orElseThrow().state()).isNotEqualTo(MigrationState.HALF_APPLIED);
+    }
 }

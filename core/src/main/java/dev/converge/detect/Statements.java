@@ -1,0 +1,218 @@
+package dev.converge.detect;
+
+import dev.converge.history.How;
+import dev.converge.schema.ObjectId;
+import dev.converge.schema.ObjectType;
+import dev.converge.schema.SchemaObject;
+import dev.converge.source.Migration;
+import dev.converge.sql.Identifiers;
+import dev.converge.sql.Statement;
+import dev.converge.sql.StatementKind;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Which statements run for a migration the detector says must run (docs/design.md §6): the whole file, a resume, a
+ * rewind over temporaries, or a completion of the missing part — with the TEMP objects, transient lifecycles and
+ * indexes a run's own DROP TABLE removes that each of those needs. Pure.
+ */
+final class Statements {
+    private Statements() {
+    }
+
+    /** The statements of an ABSENT, PARTIAL, HALF_APPLIED or replacing CONFLICT migration. */
+    static Step execute(Reference ref, MigrationStatus s, MigrationState as) {
+        MigrationEffects me = effects(ref, s.migration());
+        List<Statement> run = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
+        How how;
+        if (as == MigrationState.UNCERTAIN && s.resumeAfter() > 0) {
+            how = How.COMPLETED; // its trailing data statements
+            run.addAll(me.statements().subList(s.resumeAfter(), me.statements().size()));
+        } else if (as == MigrationState.ABSENT || as == MigrationState.UNCERTAIN
+                || (as == MigrationState.HALF_APPLIED && s.resumeAfter() == 0
+                && s.temporaries().isEmpty())) {
+            run.addAll(me.statements());
+            how = How.EXECUTED;
+        } else if (as == MigrationState.HALF_APPLIED) {
+            how = How.COMPLETED;
+            for (ObjectId t : s.temporaries()) {
+                run.add(Repairs.synthesized("DROP " + t.type().sqlName().toUpperCase(java.util.Locale.ROOT) + " IF EXISTS "
+                        + Identifiers.quote(Repairs.nameOf(ref, t)), s.migration().origin()));
+            }
+            // TEMP objects never survive an interruption: what made them before the resume point runs again
+            Set<String> temporary = new HashSet<>();
+            for (int j = 0; j < s.resumeAfter() && j < me.statements().size(); j++) {
+                Statement st = me.statements().get(j);
+                if (st.createsTemporary()) {
+                    temporary.add(Identifiers.key(st.objectName()));
+                }
+            }
+            for (int j = 0; j < me.statements().size(); j++) {
+                Statement st = me.statements().get(j);
+                boolean remakesTemporary = j < s.resumeAfter() && (st.createsTemporary()
+                        || st.kind() == StatementKind.CREATE_INDEX && st.tableName() != null
+                        && temporary.contains(Identifiers.key(st.tableName())) || st.kind().isData()
+                        && st.tableName() != null && temporary.contains(Identifiers.key(st.tableName()))
+                        && readsOnlyWhatStands(ref, st, me.start() + s.resumeAfter()));
+                if (j >= s.resumeAfter() || (st.kind().isData() && st.dataAlways()) || remakesTemporary) {
+                    run.add(st);
+                } else if (st.kind().isData()) {
+                    skipped.add(Repairs.skip(st, "before the resume point"));
+                }
+            }
+        } else {
+            // PARTIAL, or CONFLICT that replaces: run what touches a missing (or conflicting) object
+            how = s.reason().holding().isEmpty() ? How.EXECUTED : How.COMPLETED;
+            Set<ObjectId> todo = new HashSet<>(s.reason().missing());
+            s.reason().conflicts().forEach(c -> todo.add(c.object()));
+            Set<String> writtenTables = new HashSet<>();
+            for (ObjectId id : todo) {
+                if (id.type() == ObjectType.TABLE) {
+                    writtenTables.add(id.key());
+                }
+            }
+            for (int j = 0; j < me.statements().size(); j++) {
+                Statement st = me.statements().get(j);
+                boolean touchesTodo = false;
+                for (ObjectId id : me.effects().get(j)) {
+                    if (todo.contains(id)) {
+                        touchesTodo = true;
+                        break;
+                    }
+                }
+                if (!touchesTodo) {
+                    touchesTodo = recreatesWhatARunStatementDropped(ref, me, j, run);
+                }
+                if (touchesTodo) {
+                    run.add(st);
+                } else if (st.kind().isData()) {
+                    if (st.dataAlways() || (st.tableName() != null && writtenTables.contains(Identifiers.key(st.tableName())))) {
+                        run.add(st);
+                    } else {
+                        skipped.add(Repairs.skip(st, "writes " + st.tableName() + ", which this run neither creates nor alters"));
+                    }
+                }
+            }
+            addIntermediateLifecycles(ref, me, run, skipped);
+        }
+        return new Step(s.version(), s.name(), s.state(), Action.EXECUTE, how, s.reason(), run, skipped,
+                new ArrayList<>(me.touched()), List.of(), s.migration());
+    }
+
+    /**
+     * Objects the migration makes and removes again (absent before and after it, like an FTS table created and then
+     * renamed, or a rebuild's {@code t_new}) cannot hold in a live database; when a statement this step runs touches
+     * one, every statement of the migration that touches it runs too, data into it included, in the file's order.
+     */
+    private static void addIntermediateLifecycles(Reference ref, MigrationEffects me, List<Statement> run,
+                                                  List<String> skipped) {
+        Set<ObjectId> intermediates = new HashSet<>();
+        for (ObjectId id : me.touched()) {
+            var h = ref.objects().get(id);
+            if (h.at(me.start()) == null && h.at(me.end()) == null) {
+                intermediates.add(id);
+            }
+        }
+        if (intermediates.isEmpty()) {
+            return;
+        }
+        List<Statement> all = me.statements();
+        boolean[] chosen = new boolean[all.size()];
+        for (int j = 0; j < all.size(); j++) {
+            chosen[j] = run.contains(all.get(j));
+        }
+        Set<ObjectId> needed = new HashSet<>();
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            for (int j = 0; j < all.size(); j++) {
+                if (chosen[j]) {
+                    for (ObjectId id : me.effects().get(j)) {
+                        if (intermediates.contains(id)) {
+                            grew |= needed.add(id);
+                        }
+                    }
+                }
+            }
+            for (int j = 0; j < all.size(); j++) {
+                Statement st = all.get(j);
+                boolean touches = me.effects().get(j).stream().anyMatch(needed::contains)
+                        || st.kind().isData() && st.tableName() != null && needed.contains(ObjectId.table(st.tableName()));
+                if (!chosen[j] && touches) {
+                    chosen[j] = true;
+                    grew = true;
+                }
+            }
+        }
+        if (needed.isEmpty()) {
+            return;
+        }
+        run.clear();
+        for (int j = 0; j < all.size(); j++) {
+            if (chosen[j]) {
+                run.add(all.get(j));
+                String line = "line " + all.get(j).line() + ":";
+                skipped.removeIf(sk -> sk.startsWith(line));
+            }
+        }
+    }
+
+    /**
+     * True when statement {@code j} makes an index or trigger that holds already, but on a table that a statement this
+     * step runs before it drops: SQLite drops a table's indexes and triggers with it, so the object holds only until
+     * then (a baseline put the index of a rebuilt table on the table the rebuild replaces).
+     */
+    private static boolean recreatesWhatARunStatementDropped(Reference ref, MigrationEffects me, int j, List<Statement> run) {
+        for (ObjectId id : me.effects().get(j)) {
+            if (id.type() != ObjectType.INDEX && id.type() != ObjectType.TRIGGER) {
+                continue;
+            }
+            SchemaObject made = ref.objects().get(id).at(me.start() + j + 1);
+            if (made == null) {
+                continue;
+            }
+            for (Statement earlier : run) {
+                if (earlier.kind() == StatementKind.DROP_TABLE && earlier.objectName() != null
+                        && Identifiers.same(earlier.objectName(), made.tableName())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * True when every table of the reference that {@code st} reads stands at {@code point}: a TEMP table's fill from a
+     * table the interrupted run already dropped cannot run again (those rows were lost by the interruption itself).
+     */
+    private static boolean readsOnlyWhatStands(Reference ref, Statement st, int point) {
+        for (ObjectHistory h : ref.objects().values()) {
+            if (h.id().type() == ObjectType.TABLE && h.at(point) == null && st.readsFrom(nameOf(h))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String nameOf(ObjectHistory h) {
+        for (int i = 0; i < h.size(); i++) {
+            if (h.definition(i) != null) {
+                return h.definition(i).name();
+            }
+        }
+        return h.id().key();
+    }
+
+    static MigrationEffects effects(Reference ref, Migration m) {
+        for (MigrationEffects me : ref.migrations()) {
+            if (me.migration().version().equals(m.version())) {
+                return me;
+            }
+        }
+        throw new IllegalArgumentException("not in the reference: " + m.name());
+    }
+}
