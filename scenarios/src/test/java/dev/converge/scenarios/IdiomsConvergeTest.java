@@ -254,6 +254,28 @@ class IdiomsConvergeTest {
         }
     }
 
+    /**
+     * The sets hold no data hazard of their own: from every prefix, filled with rows, a plain sequential runner
+     * finishes, so the row comparison of {@link #check} is made wherever the timeline allows it.
+     */
+    @Test
+    void aPlainRunnerFinishesFromEveryPrefixWithRows() throws IOException, SQLException {
+        List<String> stuck = new ArrayList<>();
+        for (String name : IDIOMS) {
+            StateBuilder b = builder(idioms().resolve(name), name);
+            for (State s : b.allStates()) {
+                if (s.kind() == State.Kind.PREFIX && s.layout() == HistoryLayout.CONVERGE) {
+                    Path db = dir.resolve("plain-" + name + "-" + s.fileName());
+                    RowsFirst.build(b, s, db);
+                    if (plainRun(b, s, db) == null) {
+                        stuck.add(name + " " + s.name());
+                    }
+                }
+            }
+        }
+        assertThat(stuck).isEmpty();
+    }
+
     /** Each set is small but real: 3 to 6 migrations, and the states it yields include every on-timeline kind. */
     @Test
     void everySetYieldsEveryKindOfOnTimelineState() {
