@@ -208,14 +208,7 @@ class IdiomsConvergeTest {
     static Map<String, Long> rowCounts(Path db) throws SQLException {
         Map<String, Long> out = new HashMap<>();
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db)) {
-            List<String> tables = new ArrayList<>();
-            try (java.sql.Statement s = c.createStatement();
-                 ResultSet rs = s.executeQuery("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'")) {
-                while (rs.next()) {
-                    tables.add(rs.getString(1));
-                }
-            }
-            for (String t : tables) {
+            for (String t : PlainRun.tables(c, null)) {
                 try (java.sql.Statement s = c.createStatement();
                      ResultSet rs = s.executeQuery("SELECT count(*) FROM " + Identifiers.quote(t))) {
                     rs.next();

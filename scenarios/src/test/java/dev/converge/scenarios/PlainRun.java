@@ -93,17 +93,7 @@ final class PlainRun {
         Map<String, List<String>> out = new TreeMap<>();
         LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db)) {
-            List<String> tables = new ArrayList<>();
-            try (java.sql.Statement s = c.createStatement();
-                 ResultSet rs = s.executeQuery("SELECT name FROM sqlite_schema WHERE type = 'table'"
-                         + " AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'")) {
-                while (rs.next()) {
-                    if (!Identifiers.same(rs.getString(1), historyTable)) {
-                        tables.add(rs.getString(1));
-                    }
-                }
-            }
-            for (String t : tables) {
+            for (String t : tables(c, historyTable)) {
                 List<String> rows = new ArrayList<>();
                 try (java.sql.Statement s = c.createStatement();
                      ResultSet rs = s.executeQuery("SELECT * FROM " + Identifiers.quote(t))) {
@@ -123,6 +113,21 @@ final class PlainRun {
             }
         }
         return out;
+    }
+
+    /** The ordinary tables of the database but {@code except} (null: none), by name. */
+    static List<String> tables(Connection c, String except) throws SQLException {
+        List<String> tables = new ArrayList<>();
+        try (java.sql.Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT name FROM sqlite_schema WHERE type = 'table'"
+                     + " AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'")) {
+            while (rs.next()) {
+                if (except == null || !Identifiers.same(rs.getString(1), except)) {
+                    tables.add(rs.getString(1));
+                }
+            }
+        }
+        return tables;
     }
 
     private static boolean recent(String text, LocalDateTime now) {
