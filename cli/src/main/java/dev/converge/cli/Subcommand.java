@@ -47,10 +47,19 @@ abstract class Subcommand implements Callable<Integer> {
 
     @Override
     public final Integer call() {
-        if (!verbose()) {
-            return execute();
-        }
         Logger log = Logger.getLogger(LOGGER);
+        boolean parents = log.getUseParentHandlers();
+        // the command reports what a run did itself: the engine's own log (its INFO and WARNING lines too) only
+        // with --verbose, never twice through java.util.logging's console handler
+        log.setUseParentHandlers(false);
+        try {
+            return verbose() ? executeLogged(log) : execute();
+        } finally {
+            log.setUseParentHandlers(parents);
+        }
+    }
+
+    private Integer executeLogged(Logger log) {
         Level before = log.getLevel();
         Handler h = new StreamHandler(io().err(), new OneLine()) {
             @Override
