@@ -17,7 +17,8 @@ import java.util.logging.Logger;
 /**
  * What every goal shares: the configuration (the same names as the command line's options), the skip switch, and
  * the one rule for failures — a {@link ConvergeException} fails the build with Converge's own message, which names
- * the file, line, object or version.
+ * the file, line, object or version. The goals are not marked thread-safe: while one runs, it routes the
+ * {@code dev.converge} logger (JVM-wide) to its own Maven log.
  */
 abstract class ConvergeMojo extends AbstractMojo {
     /** The folder of {@code NNN_name.sql} migrations. */

@@ -10,7 +10,7 @@ import java.io.File;
 import java.util.stream.Collectors;
 
 /** {@code converge:lint}: checks the migrations and the baseline without a database; fails the build on errors. */
-@Mojo(name = "lint", defaultPhase = LifecyclePhase.VALIDATE, threadSafe = true)
+@Mojo(name = "lint", defaultPhase = LifecyclePhase.VALIDATE)
 public final class LintMojo extends ConvergeMojo {
     @Override
     void run() throws MojoFailureException {

@@ -11,7 +11,7 @@ import java.io.File;
  * creating a missing file. Converge's run log (a line per step, warnings for drift and tolerated versions) is Maven's
  * log; a refusal fails the build with Converge's message.
  */
-@Mojo(name = "migrate", threadSafe = true)
+@Mojo(name = "migrate")
 public final class MigrateMojo extends ConvergeMojo {
     @Override
     void run() throws MojoFailureException {

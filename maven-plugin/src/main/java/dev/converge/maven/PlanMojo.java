@@ -11,7 +11,7 @@ import org.apache.maven.plugins.annotations.Mojo;
  * why, and the statements it would run — and changes nothing. Fails the build with Converge's message when the plan
  * is refused.
  */
-@Mojo(name = "plan", threadSafe = true)
+@Mojo(name = "plan")
 public final class PlanMojo extends ConvergeMojo {
     @Override
     void run() throws MojoFailureException {

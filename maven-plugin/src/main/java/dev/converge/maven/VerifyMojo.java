@@ -24,7 +24,7 @@ import java.util.stream.Stream;
  * of the set (as {@code converge verify} does), migrates each and checks the guarantees. A state that converges, or is
  * refused cleanly, holds; the build fails if any state breaks a guarantee or lint finds an error.
  */
-@Mojo(name = "verify", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
+@Mojo(name = "verify", defaultPhase = LifecyclePhase.VERIFY)
 public final class VerifyMojo extends ConvergeMojo {
     /** A folder of older releases' full schemas ({@code *.sql}): adds their legacy and prefix+baseline states. */
     @Parameter(property = "converge.olderReleases")
