@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import java.time.Duration;
 
 /**
- * {@code converge.*}: how the application's database is migrated at start-up.
+ * converge.*: how the application's database is migrated at start-up.
  */
 @ConfigurationProperties(prefix = "converge")
 public class ConvergeProperties {
@@ -14,12 +14,12 @@ public class ConvergeProperties {
     private boolean enabled = true;
 
     /**
-     * Where the {@code NNN_name.sql} migrations are: {@code classpath:db/migrations} (the default), or a folder as
-     * {@code filesystem:db/migrations} or {@code file:db/migrations}.
+     * Where the NNN_name.sql migrations are: classpath:db/migrations (the default), or a folder as
+     * filesystem:db/migrations or file:db/migrations.
      */
     private String migrations = "classpath:db/migrations";
 
-    /** Today's full schema, used on an empty database, e.g. {@code classpath:db/schema.sql} (optional). */
+    /** Today's full schema, used on an empty database, e.g. classpath:db/schema.sql (optional). */
     private String baseline;
 
     /** The history table's name. */

@@ -82,6 +82,18 @@ class ConvergeAutoConfigurationTest {
     }
 
     @Test
+    void theConfigurationMetadataDocumentsTheProperties() throws Exception {
+        String json;
+        try (var in = getClass().getClassLoader().getResourceAsStream("META-INF/spring-configuration-metadata.json")) {
+            assertThat(in).as("the configuration processor's output").isNotNull();
+            // the processor escapes "/" in JSON strings
+            json = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).replace("\\/", "/");
+        }
+        assertThat(json).contains("\"converge.enabled\"", "\"converge.baseline\"", "\"converge.history-table\"",
+                "\"converge.lock-timeout\"", "\"defaultValue\": \"classpath:db/migrations\"");
+    }
+
+    @Test
     void withoutADataSourceNothingIsConfigured() {
         new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(ConvergeAutoConfiguration.class))
                 .run(ctx -> assertThat(ctx).doesNotHaveBean(ConvergeMigrationInitializer.class));
