@@ -101,6 +101,7 @@ public final class Converge {
         private RunListener listener = RunListener.NONE;
         private Clock clock = Clock.systemUTC();
         private Path backup;
+        private boolean logRuns = true;
 
         private Builder() {
         }
@@ -184,6 +185,16 @@ public final class Converge {
             return this;
         }
 
+        /**
+         * Whether {@code migrate} logs what it does through {@link System.Logger} (logger {@code dev.converge.RunLog}:
+         * INFO per step and a summary, WARNING for what it tolerated, DEBUG for the rest); true by default. Tools that
+         * rehearse many runs, and callers that report runs themselves, turn it off.
+         */
+        public Builder logRuns(boolean b) {
+            this.logRuns = b;
+            return this;
+        }
+
         /** The clock for {@code applied_at}; the system UTC clock by default. */
         public Builder clock(Clock c) {
             this.clock = c;
@@ -210,8 +221,8 @@ public final class Converge {
                 throw new ConvergeException(ErrorCode.BAD_INPUT, "the lock timeout must be zero or more, not " + lockTimeout);
             }
             return new Converge(new Config(url, dataSource, migrations, baseline, historyTable, legacyHistoryTable,
-                    lockTimeout, new PlanOptions(allowMissing, allowOutOfOrder, refuseFuture), createDatabase, listener,
-                    clock, backup));
+                    lockTimeout, new PlanOptions(allowMissing, allowOutOfOrder, refuseFuture), createDatabase,
+                    logRuns ? RunLog.around(listener) : listener, clock, backup));
         }
 
         /** Lint needs no database: a Converge for {@link Converge#lint()} only. */

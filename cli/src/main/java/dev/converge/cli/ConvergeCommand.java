@@ -1,5 +1,6 @@
 package dev.converge.cli;
 
+import picocli.AutoComplete.GenerateCompletion;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Option;
@@ -7,6 +8,7 @@ import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -27,13 +29,19 @@ final class ConvergeCommand implements Callable<Integer> {
             description = "Show the engine's log and, on error, the stack trace.")
     boolean verbose;
 
+    /** Read before parsing, by {@link Conventions}; declared here so that it is accepted and shown in help. */
+    @Option(names = "--config", scope = ScopeType.INHERIT, paramLabel = "FILE",
+            description = "A properties file of defaults (db, migrations, baseline, history-table, lock-timeout);"
+                    + " default: converge.properties in the working folder, if there is one.")
+    Path config;
+
     @Spec
     CommandSpec spec;
 
     /** Every subcommand, in the order help lists them. */
     static final List<Class<?>> SUBCOMMANDS = List.of(MigrateCommand.class, PlanCommand.class, StatusCommand.class,
             LintCommand.class, MarkCommand.class, UnmarkCommand.class, RepairCommand.class, VerifyCommand.class,
-            ScenarioCommand.class, ReproduceCommand.class, RehearseCommand.class);
+            ScenarioCommand.class, ReproduceCommand.class, RehearseCommand.class, GenerateCompletion.class);
 
     /**
      * The subcommands to register for {@code args}: just the one named by the first argument that is not an option
@@ -41,13 +49,19 @@ final class ConvergeCommand implements Callable<Integer> {
      * picocli's "did you mean" suggestions.
      */
     static List<Class<?>> subcommandsFor(String[] args) {
-        for (String a : args) {
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--config")) {
+                i++; // its value
+                continue;
+            }
             if (a.startsWith("-")) {
                 continue;
             }
             for (Class<?> c : SUBCOMMANDS) {
                 if (c.getAnnotation(Command.class).name().equals(a)) {
-                    return List.of(c);
+                    // a completion script covers every command
+                    return c == GenerateCompletion.class ? SUBCOMMANDS : List.of(c);
                 }
             }
             break;

@@ -11,7 +11,8 @@ import java.time.Duration;
 
 /** Which database, its history table, and how long to wait for its lock. */
 final class DatabaseOptions {
-    @Option(names = "--db", required = true, paramLabel = "FILE", description = "The SQLite database file.")
+    @Option(names = "--db", required = true, paramLabel = "FILE", converter = DatabaseLocation.class,
+            description = "The SQLite database file (also sqlite:FILE or jdbc:sqlite:FILE).")
     Path db;
 
     @Option(names = "--history-table", paramLabel = "NAME",

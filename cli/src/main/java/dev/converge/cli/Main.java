@@ -13,6 +13,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -39,7 +40,19 @@ public final class Main {
 
     /** Runs one command in-process; {@code interactive} turns on progress on {@code err}. Returns the exit status. */
     public static int run(String[] args, PrintStream out, PrintStream err, boolean interactive) {
+        return run(args, out, err, interactive, System.getenv(), Path.of("").toAbsolutePath());
+    }
+
+    /** As above, with the environment and working folder the defaults ({@link Conventions}) are read from. */
+    static int run(String[] args, PrintStream out, PrintStream err, boolean interactive, Map<String, String> env,
+                   Path workingFolder) {
         Io io = new Io(out, err, interactive);
+        Conventions conventions;
+        try {
+            conventions = Conventions.of(args, env, workingFolder);
+        } catch (ConvergeException e) {
+            return report(e, "converge", false, false, io);
+        }
         try {
             CommandLine cl = new CommandLine(new ConvergeCommand(io));
             // before the settings below: picocli passes them on only to subcommands already added
@@ -49,6 +62,7 @@ public final class Main {
             cl.setOut(new PrintWriter(out, true));
             cl.setErr(new PrintWriter(err, true));
             cl.registerConverter(Version.class, Main::version);
+            cl.setDefaultValueProvider(conventions);
             cl.setParameterExceptionHandler((ex, a) -> usageError(ex, a, io));
             cl.setExecutionExceptionHandler((ex, c, parsed) -> failure(ex, c, parsed, io));
             return cl.execute(args);

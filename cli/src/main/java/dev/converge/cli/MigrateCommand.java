@@ -18,6 +18,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -65,7 +66,10 @@ final class MigrateCommand extends Subcommand {
         if (io().interactive()) {
             b.listener(new Progress(io().err()));
         }
-        RunResult r = b.load().migrate();
+        Converge converge = b.load();
+        LockNotice.sayIfHeld(database.db, database.lockTimeout != null ? database.lockTimeout : Duration.ofSeconds(30),
+                io().err());
+        RunResult r = converge.migrate();
         boolean backedUp = backup != null && !r.fastPath() && !r.done().isEmpty();
         if (json) {
             io().out().println(Json.write(JsonReports.run(r, backedUp ? backup : null)));

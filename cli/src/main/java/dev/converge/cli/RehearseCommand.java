@@ -11,7 +11,8 @@ import java.nio.file.Path;
 @Command(name = "rehearse", description = "Copy a database with SQLite's backup API, migrate the copy, and report."
         + " The original is never opened for writing.")
 final class RehearseCommand extends Subcommand {
-    @Option(names = "--db", required = true, paramLabel = "FILE", description = "The database to rehearse on (only read).")
+    @Option(names = "--db", required = true, paramLabel = "FILE", converter = DatabaseLocation.class,
+            description = "The database to rehearse on (only read).")
     Path db;
 
     @Option(names = "--migrations", required = true, paramLabel = "DIR", description = "The migration folder.")

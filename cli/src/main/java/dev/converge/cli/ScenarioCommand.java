@@ -98,7 +98,8 @@ final class ScenarioCommand extends Subcommand {
 
     @Command(name = "capture", description = "Turn a real database (a copy) into a catalogue entry: schema and history, no rows.")
     static final class CaptureCommand extends Part {
-        @Option(names = "--db", required = true, paramLabel = "FILE", description = "The database to capture (only read).")
+        @Option(names = "--db", required = true, paramLabel = "FILE", converter = DatabaseLocation.class,
+                description = "The database to capture (only read).")
         Path db;
 
         @Option(names = "--name", required = true, paramLabel = "NAME", description = "The entry's name.")

@@ -22,6 +22,9 @@ final class StatusCommand extends Subcommand {
     @Option(names = "--json", description = "Write the states as JSON.")
     boolean json;
 
+    @Option(names = "--exit-code", description = "Exit 1 when a migration needs doing or anything is refused (a CI gate).")
+    boolean exitCode;
+
     @Override
     boolean json() {
         return json;
@@ -44,6 +47,6 @@ final class StatusCommand extends Subcommand {
         } else {
             PlanText.status(status, io().out());
         }
-        return 0;
+        return exitCode && (status.refused() || status.hasWork()) ? 1 : 0;
     }
 }

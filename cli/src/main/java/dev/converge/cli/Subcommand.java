@@ -20,6 +20,8 @@ import java.util.logging.StreamHandler;
  */
 abstract class Subcommand implements Callable<Integer> {
     private static final String LOGGER = "dev.converge";
+    /** sqlite-jdbc's own log (java.util.logging without SLF4J): only with --verbose. Held: JUL holds loggers weakly. */
+    private static final Logger SQLITE_DRIVER = Logger.getLogger("org.sqlite");
 
     @ParentCommand
     ConvergeCommand root;
@@ -47,10 +49,24 @@ abstract class Subcommand implements Callable<Integer> {
 
     @Override
     public final Integer call() {
-        if (!verbose()) {
-            return execute();
-        }
         Logger log = Logger.getLogger(LOGGER);
+        boolean parents = log.getUseParentHandlers();
+        Level driverBefore = SQLITE_DRIVER.getLevel();
+        if (!verbose()) {
+            SQLITE_DRIVER.setLevel(Level.OFF); // e.g. its SEVERE trace when processes race to unpack its native library
+        }
+        // the command reports what a run did itself: the engine's own log (its INFO and WARNING lines too) only
+        // with --verbose, never twice through java.util.logging's console handler
+        log.setUseParentHandlers(false);
+        try {
+            return verbose() ? executeLogged(log) : execute();
+        } finally {
+            log.setUseParentHandlers(parents);
+            SQLITE_DRIVER.setLevel(driverBefore);
+        }
+    }
+
+    private Integer executeLogged(Logger log) {
         Level before = log.getLevel();
         Handler h = new StreamHandler(io().err(), new OneLine()) {
             @Override

@@ -121,7 +121,7 @@ public record Scenario(String name, String description, Fixture fixture, State s
 
     private Converge converge(Path db, Fixture.OnDisk files) {
         Converge.Builder b = Converge.configure().database(db).migrations(files.migrations())
-                .historyTable(fixture.historyTable()).createDatabase(false);
+                .historyTable(fixture.historyTable()).createDatabase(false).logRuns(false);
         if (files.baseline() != null) {
             b.baseline(files.baseline());
         }

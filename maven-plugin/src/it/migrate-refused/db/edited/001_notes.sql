@@ -1,0 +1,2 @@
+CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT NOT NULL);
+CREATE INDEX notes_body ON notes(body);
