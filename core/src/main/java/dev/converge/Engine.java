@@ -51,7 +51,8 @@ final class Engine {
 
     Engine(Converge.Config config) {
         this.config = config;
-        this.historyTable = new HistoryTable(config.historyTable(), config.legacyHistoryTable(), config.clock());
+        this.historyTable = new HistoryTable(config.historyTable(), config.legacyHistoryTable(), config.clock(),
+                Switching.once(config.migrations()));
     }
 
     RunResult migrate(Plan given) {
@@ -217,7 +218,7 @@ final class Engine {
             return historyTable.adopt(c, h, set);
         }
         if (h.layout() == History.Layout.NONE) {
-            historyTable.create(c);
+            historyTable.create(c, set);
             return historyTable.read(c);
         }
         return h;
@@ -300,8 +301,9 @@ final class Engine {
             if (config.legacyHistoryTable() != null) {
                 live = live.without(ObjectId.table(config.legacyHistoryTable()));
             }
+            live = Switching.withoutOtherToolsTables(c, live);
             long sv = HistoryTable.schemaVersion(c);
-            Plan plan = Planner.plan(ref, live, h, sv, config.options(), config.baseline(), baselineSchema);
+            Plan plan = Switching.naming(Planner.plan(ref, live, h, sv, config.options(), config.baseline(), baselineSchema), h);
             return prove ? Rehearsal.prove(c, plan, historyNames()) : plan;
         } finally {
             exec(c, "COMMIT", "ending a read transaction");

@@ -103,7 +103,7 @@ public final class Runner {
                 if (h.layout() == History.Layout.LEGACY) {
                     history.adopt(c, h, set);
                 } else if (h.layout() == History.Layout.NONE) {
-                    history.create(c);
+                    history.create(c, set);
                 }
                 if (step.action() == Action.BASELINE) {
                     runBaseline(c, step, work, ref, plan, committed, t0);

@@ -26,7 +26,16 @@ public interface MigrationSource {
      * {@link ErrorCode#BAD_INPUT}.
      */
     static MigrationSource folder(Path dir) {
-        return new FolderSource(dir);
+        return folder(dir, null, Map.of());
+    }
+
+    /**
+     * The migrations in {@code dir} laid out as {@code layout} (null: found by looking at the folder, see
+     * {@link Layout#detect}), read in place. {@code placeholders} fill Flyway's {@code ${name}} placeholders (besides
+     * Flyway's own {@code ${flyway:...}} ones); other layouts have none.
+     */
+    static MigrationSource folder(Path dir, Layout layout, Map<String, String> placeholders) {
+        return new ToolFolderSource(dir, layout, placeholders, java.time.Clock.systemUTC());
     }
 
     /**
