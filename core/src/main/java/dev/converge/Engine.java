@@ -304,7 +304,7 @@ final class Engine {
             live = Switching.withoutOtherToolsTables(c, live);
             long sv = HistoryTable.schemaVersion(c);
             Plan plan = Switching.naming(Planner.plan(ref, live, h, sv, config.options(), config.baseline(), baselineSchema), h);
-            return prove ? Rehearsal.prove(c, plan, historyNames()) : plan;
+            return prove ? Rehearsal.prove(c, plan, Switching.withOtherToolsTables(c, historyNames())) : plan;
         } finally {
             exec(c, "COMMIT", "ending a read transaction");
         }

@@ -10,7 +10,9 @@ import dev.converge.source.MigrationSource;
 
 import java.sql.Connection;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -27,6 +29,13 @@ final class Switching {
         for (String table : ForeignHistory.tablesIn(c)) {
             out = out.without(ObjectId.table(table));
         }
+        return out;
+    }
+
+    /** {@code names} (Converge's history tables, its own first) and the history tables of other tools present. */
+    static Set<String> withOtherToolsTables(Connection c, Set<String> names) {
+        Set<String> out = new LinkedHashSet<>(names);
+        out.addAll(ForeignHistory.tablesIn(c));
         return out;
     }
 
