@@ -34,6 +34,11 @@ public sealed interface ForeignHistory {
     /** The table the tool keeps its history in. */
     String table();
 
+    /** Other tables the tool keeps beside its history (Liquibase's lock table): no part of the schema either. */
+    default Set<String> companions() {
+        return Set.of();
+    }
+
     /** The columns (lower case) that, with the name, say this table is the tool's. */
     Set<String> columns();
 
@@ -63,7 +68,7 @@ public sealed interface ForeignHistory {
 
     /** Every tool whose table Converge recognises, in the order they are looked for. */
     List<ForeignHistory> KNOWN = List.of(new Flyway(), new Sqlx(), new Diesel(), new Goose(), new Prisma(),
-            new Drizzle(), new GolangMigrate(), new Dbmate());
+            new Drizzle(), new Liquibase(), new GolangMigrate(), new Dbmate());
 
     /** The first known tool's table present in the database, other than {@code ownTable}. */
     static Optional<ForeignHistory> find(Connection c, String ownTable) throws SQLException {
@@ -92,6 +97,7 @@ public sealed interface ForeignHistory {
             for (ForeignHistory f : KNOWN) {
                 if (f.isIn(c)) {
                     out.add(f.table());
+                    out.addAll(f.companions());
                 }
             }
         } catch (SQLException e) {
@@ -408,6 +414,64 @@ public sealed interface ForeignHistory {
             try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(READ)) {
                 while (rs.next()) {
                     rows.applied(Version.dotted(rs.getString(1)), rs.getString(1), "", "");
+                }
+            }
+            return rows.adopted();
+        }
+    }
+
+    /**
+     * Liquibase: one row per changeset run, known by {@code ID}, {@code AUTHOR} and {@code FILENAME}; {@code EXECTYPE}
+     * {@code EXECUTED}, {@code RERAN} or {@code MARK_RAN} is applied. Rows are matched to changesets by id and author
+     * (and file name when two files share them); {@code MD5SUM} is not compared, because Liquibase's checksum of a
+     * formatted-SQL changeset normalises the text in ways Converge does not reproduce.
+     */
+    record Liquibase() implements ForeignHistory {
+        /** Liquibase's rows in the order they ran. */
+        private static final String READ = "SELECT ID, AUTHOR, FILENAME, EXECTYPE, DATEEXECUTED FROM DATABASECHANGELOG"
+                + " ORDER BY ORDEREXECUTED";
+
+        public String tool() {
+            return "Liquibase";
+        }
+
+        public String table() {
+            return "DATABASECHANGELOG";
+        }
+
+        @Override
+        public Set<String> companions() {
+            return Set.of("DATABASECHANGELOGLOCK");
+        }
+
+        public Set<String> columns() {
+            return Set.of("id", "author", "filename", "exectype", "md5sum");
+        }
+
+        public Adopted read(Connection c, MigrationSet set) throws SQLException {
+            Rows rows = new Rows(this, set);
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(READ)) {
+                while (rs.next()) {
+                    String id = rs.getString(1);
+                    String author = rs.getString(2);
+                    String file = rs.getString(3) == null ? "" : rs.getString(3).replace('\\', '/');
+                    String base = file.substring(file.lastIndexOf('/') + 1);
+                    Migration match = null;
+                    for (Migration m : set) {
+                        if (m.name().endsWith("::" + id + "::" + author)
+                                && (match == null || m.name().startsWith(base + "::"))) {
+                            match = m;
+                        }
+                    }
+                    String type = rs.getString(4) == null ? "" : rs.getString(4);
+                    if (match == null) {
+                        rows.notes.add(table() + ": changeset " + file + "::" + id + "::" + author + " matches no"
+                                + " changeset in the migration folder; not adopted");
+                    } else if (type.equals("EXECUTED") || type.equals("RERAN") || type.equals("MARK_RAN")) {
+                        rows.applied(match.version(), match.name(), "", rs.getString(5));
+                    } else {
+                        rows.distrust(match.version(), "has EXECTYPE " + type);
+                    }
                 }
             }
             return rows.adopted();

@@ -49,7 +49,13 @@ public enum Layout {
      * drizzle: {@code NNNN_<name>.sql} with {@code --> statement-breakpoint} between statements, ordered by
      * {@code meta/_journal.json}.
      */
-    DRIZZLE("drizzle");
+    DRIZZLE("drizzle"),
+    /**
+     * Liquibase formatted SQL: {@code .sql} changelog files starting {@code --liquibase formatted sql}, read in name
+     * order, each {@code --changeset author:id} a migration numbered by its position (XML, YAML and JSON changelogs,
+     * and the master changelog's includes, are not read).
+     */
+    LIQUIBASE("liquibase");
 
     private final String cliName;
 
@@ -86,7 +92,8 @@ public enum Layout {
      * The layout of {@code dir}, found by looking at it: a {@code meta/_journal.json} is drizzle's; subfolders
      * holding {@code migration.sql} are Prisma's, holding {@code up.sql} diesel's; {@code V1__x.sql} names are
      * Flyway's; {@code .up.sql} files golang-migrate's (which sqlx reads the same way); a first file marked
-     * {@code -- +goose Up} or {@code -- migrate:up} is goose's or dbmate's; anything else is Converge's. Only the
+     * {@code -- +goose Up}, {@code -- migrate:up} or {@code --liquibase formatted sql} is goose's, dbmate's or
+     * Liquibase's; anything else is Converge's. Only the
      * first {@code .sql} file is opened, and only its first few kilobytes.
      */
     public static Layout detect(Path dir) {
@@ -140,6 +147,9 @@ public enum Layout {
             }
             if (head.contains("-- migrate:up")) {
                 return DBMATE;
+            }
+            if (LiquibaseChangelog.isChangelog(head)) {
+                return LIQUIBASE;
             }
         }
         return CONVERGE;

@@ -61,6 +61,9 @@ public final class NewMigration {
                 yield List.of(new String[] {folder + "/up.sql", ""}, new String[] {folder + "/down.sql", ""});
             }
             case PRISMA -> one(stamp + "_" + slug + "/migration.sql", "");
+            case LIQUIBASE -> one(stamp + "_" + slug + ".sql",
+                    LiquibaseChangelog.HEADER + "\n\n--changeset " + System.getProperty("user.name", "converge") + ":"
+                            + slug + "\n\n");
             case DRIZZLE -> throw new IllegalStateException("refused above");
         };
         List<Path> created = new ArrayList<>();

@@ -60,6 +60,8 @@ record ToolFileName(Version version, String description) {
             case DIESEL:
             case PRISMA:
                 return folder(layout, name, origin);
+            case LIQUIBASE:
+                throw new IllegalArgumentException("Liquibase changesets are named inside their file");
             default:
                 throw new IllegalArgumentException("Converge's own names are parsed by MigrationFileName");
         }

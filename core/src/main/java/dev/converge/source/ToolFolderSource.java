@@ -52,6 +52,7 @@ final class ToolFolderSource implements MigrationSource {
             case DIESEL -> readFolders(l, "up.sql", out);
             case PRISMA -> readFolders(l, "migration.sql", out);
             case DRIZZLE -> readJournal(out);
+            case LIQUIBASE -> readChangelogs(out);
             default -> readFiles(l, out);
         }
         if (out.isEmpty()) {
@@ -131,6 +132,31 @@ final class ToolFolderSource implements MigrationSource {
         for (Path p : entries(dir)) {
             if (!listed.contains(p.getFileName().toString())) {
                 MigrationFiles.ignored(p.toString(), "not listed in drizzle's meta/_journal.json");
+            }
+        }
+    }
+
+    /** Liquibase: every changeset of every formatted-SQL file, in file-name order, numbered from 1 by position. */
+    private void readChangelogs(List<Migration> out) {
+        long position = 0;
+        for (Path p : entries(dir)) {
+            String name = p.getFileName().toString();
+            if (Files.isDirectory(p) || !MigrationFileName.isSqlFile(name)) {
+                MigrationFiles.ignored(p.toString(), "not a formatted-SQL changelog");
+                continue;
+            }
+            byte[] bytes = SourceText.read(p, "changelog");
+            String text = SourceText.decode(bytes, SourceText.bomLength(bytes), p.toString());
+            if (!LiquibaseChangelog.isChangelog(text)) {
+                throw ConvergeException.builder(ErrorCode.BAD_MIGRATION_NAME, p + " does not start with `"
+                        + LiquibaseChangelog.HEADER + "`: in a liquibase folder every .sql file is a formatted-SQL"
+                        + " changelog. Add the line, or move the file out.").file(p.toString()).build();
+            }
+            for (LiquibaseChangelog.Changeset cs : LiquibaseChangelog.changesets(text, p.toString())) {
+                position++;
+                out.add(new Migration(Version.of(position, cs.author() + ":" + cs.id()),
+                        name + "::" + cs.id() + "::" + cs.author(), cs.id(), cs.text(), Checksum.of(cs.text()),
+                        p.toString(), cs.text()));
             }
         }
     }

@@ -42,7 +42,9 @@ enum ToolDatabase {
                     "20240105120200_tags/migration.sql"),
             List.of("20240105120000", "20240105120100", "20240105120200")),
     DRIZZLE("drizzle", "drizzle", "__drizzle_migrations", "schema_migrations",
-            List.of("0000_init.sql", "0001_posts.sql", "0002_tags.sql"), List.of("0000", "0001", "0002"));
+            List.of("0000_init.sql", "0001_posts.sql", "0002_tags.sql"), List.of("0000", "0001", "0002")),
+    LIQUIBASE("liquibase", "Liquibase", "DATABASECHANGELOG", "schema_migrations",
+            List.of("changelog.sql", "changelog.sql", "changelog.sql"), List.of("alice:1", "alice:2", "bob:3"));
 
     static final String USERS = "CREATE TABLE users (id INTEGER PRIMARY KEY, email TEXT NOT NULL)";
     static final String POSTS = "CREATE TABLE posts (id INTEGER PRIMARY KEY, user_id INTEGER REFERENCES users (id), body TEXT)";
@@ -117,6 +119,7 @@ enum ToolDatabase {
                     secondFails ? "select 1" : "INSERT INTO __diesel_schema_migrations (version) VALUES ('20240105120100')");
             case PRISMA -> prisma(c, secondFails);
             case DRIZZLE -> drizzle(c, secondFails);
+            case LIQUIBASE -> liquibase(c, secondFails);
         }
     }
 
@@ -191,6 +194,23 @@ enum ToolDatabase {
                 ps.executeUpdate();
             }
         }
+    }
+
+    private void liquibase(Connection c, boolean secondFails) throws SQLException {
+        exec(c, "CREATE TABLE DATABASECHANGELOGLOCK (ID INTEGER NOT NULL, LOCKED BOOLEAN NOT NULL, LOCKGRANTED TEXT,"
+                        + " LOCKEDBY VARCHAR(255), CONSTRAINT PK_DATABASECHANGELOGLOCK PRIMARY KEY (ID))",
+                "INSERT INTO DATABASECHANGELOGLOCK (ID, LOCKED) VALUES (1, 0)",
+                "CREATE TABLE DATABASECHANGELOG (ID VARCHAR(255) NOT NULL, AUTHOR VARCHAR(255) NOT NULL, FILENAME"
+                        + " VARCHAR(255) NOT NULL, DATEEXECUTED TEXT NOT NULL, ORDEREXECUTED INTEGER NOT NULL, EXECTYPE"
+                        + " VARCHAR(10) NOT NULL, MD5SUM VARCHAR(35), DESCRIPTION VARCHAR(255), COMMENTS VARCHAR(255),"
+                        + " TAG VARCHAR(255), LIQUIBASE VARCHAR(20), CONTEXTS VARCHAR(255), LABELS VARCHAR(255),"
+                        + " DEPLOYMENT_ID VARCHAR(10))",
+                "INSERT INTO DATABASECHANGELOG VALUES ('1', 'alice', 'db/changelog/changelog.sql',"
+                        + " '2024-01-05 12:00:00.000', 1, 'EXECUTED', '9:2f7e4d0c1b4c5a0f5d1e2c3b4a596877', 'sql', '',"
+                        + " NULL, '4.29.2', NULL, NULL, '4456000001')",
+                secondFails ? "select 1" : "INSERT INTO DATABASECHANGELOG VALUES ('2', 'alice', 'db/changelog/changelog.sql',"
+                        + " '2024-01-05 12:00:01.000', 2, 'EXECUTED', '9:5b1c8e0f2d3a4b5c6d7e8f9a0b1c2d3e', 'sql', '',"
+                        + " NULL, '4.29.2', NULL, 'blog', '4456000001')");
     }
 
     /** Flyway's rule: CRC32 over each line read by a BufferedReader (no line ending), BOM dropped, UTF-8. */

@@ -35,7 +35,8 @@ class LayoutTest {
             "sqlx, CONVERGE, 20240105120000 20240105120100 20240105120200",
             "diesel, DIESEL, 20240105120000 20240105120100 20240105120200",
             "prisma, PRISMA, 20240105120000 20240105120100 20240105120200",
-            "drizzle, DRIZZLE, 0000 0001 0002"})
+            "drizzle, DRIZZLE, 0000 0001 0002",
+            "liquibase, LIQUIBASE, alice:1 alice:2 bob:3"})
     void eachToolsFolderIsRecognisedAndReadInItsOrderWithItsVersions(String folder, Layout layout, String versions)
             throws Exception {
         Path dir = resource(folder);
@@ -125,6 +126,22 @@ class LayoutTest {
                     assertThat(e.code()).isEqualTo(ErrorCode.BAD_MIGRATION_NAME);
                     assertThat(e.getMessage()).contains("00002_backfill.go").contains("Go");
                 });
+    }
+
+    @Test
+    void aLiquibaseChangesetIsAMigrationWithoutItsRollbackAndRunInTransactionFalseIsRefused() throws Exception {
+        Migration m = MigrationSource.folder(resource("liquibase")).load().migrations().get(1);
+        assertThat(m.name()).isEqualTo("changelog.sql::2::alice");
+        assertThat(m.statements()).hasSize(2);
+        assertThat(m.statements().get(0).line()).isEqualTo(8);
+        assertThat(m.text()).doesNotContain("DROP TABLE");
+        Path dir = tmp.resolve("lb");
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("a.sql"), "--liquibase formatted sql\n--changeset me:1 runInTransaction:false\n"
+                + "CREATE TABLE a (x);\n");
+        assertThatThrownBy(() -> MigrationSource.folder(dir).load())
+                .isInstanceOfSatisfying(ConvergeException.class, e -> assertThat(e.getMessage())
+                        .contains("a.sql:2").contains("runInTransaction:false"));
     }
 
     @Test
