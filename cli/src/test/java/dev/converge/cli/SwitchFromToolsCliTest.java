@@ -64,6 +64,9 @@ class SwitchFromToolsCliTest {
         Cli plan = Cli.run("plan", "--migrations", m.toString(), "--db", db.toString(), "--placeholder", "prefix=x_");
         assertThat(plan.status()).as(plan.toString()).isZero();
         assertThat(plan.out()).contains("adopts Flyway's history table flyway_schema_history (1 applied migration)");
+        Cli json = Cli.run("plan", "--json", "--migrations", m.toString(), "--db", db.toString(), "--placeholder",
+                "prefix=x_");
+        assertThat(json.out()).contains("\"1.1\"").contains("adopts Flyway's history table");
         Cli migrate = Cli.run("migrate", "--migrations", m.toString(), "--db", db.toString(), "--placeholder", "prefix=x_");
         assertThat(migrate.status()).as(migrate.toString()).isZero();
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement();
