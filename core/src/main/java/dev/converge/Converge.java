@@ -224,9 +224,7 @@ public final class Converge {
         }
 
         public Converge load() {
-            if (folder != null) {
-                migrations = MigrationSource.folder(folder, layout, placeholders);
-            }
+            resolveFolder();
             if (migrations == null) {
                 throw new ConvergeException(ErrorCode.BAD_INPUT, "no migrations configured: call migrations(...)");
             }
@@ -241,11 +239,20 @@ public final class Converge {
                     clock, backup));
         }
 
-        /** Lint needs no database: a Converge for {@link Converge#lint()} only. */
-        public Converge loadForLint() {
+        /** The source of a {@link #migrations(Path) folder}, in its layout; a layout or placeholder given for none is refused. */
+        private void resolveFolder() {
             if (folder != null) {
                 migrations = MigrationSource.folder(folder, layout, placeholders);
+            } else if (layout != null || !placeholders.isEmpty()) {
+                throw new ConvergeException(ErrorCode.BAD_INPUT, "layout(...) and placeholder(...) apply to a migration"
+                        + " folder given with migrations(Path); for another source, use MigrationSource.folder(dir,"
+                        + " layout, placeholders)");
             }
+        }
+
+        /** Lint needs no database: a Converge for {@link Converge#lint()} only. */
+        public Converge loadForLint() {
+            resolveFolder();
             if (migrations == null) {
                 throw new ConvergeException(ErrorCode.BAD_INPUT, "no migrations configured: call migrations(...)");
             }

@@ -58,7 +58,7 @@ public record Migration(Version version, String name, String description, String
      * ({@link Checksum#recordedFor}), or another tool's as adopted from its history ({@link ToolChecksum}).
      */
     public boolean hasChecksum(String recorded) {
-        if (ToolChecksum.isTools(recorded)) {
+        if (ToolChecksum.isToolsChecksum(recorded)) {
             return ToolChecksum.matches(recorded, fileText);
         }
         return Checksum.recordedFor(recorded, text, checksum);

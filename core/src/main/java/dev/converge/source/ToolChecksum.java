@@ -21,7 +21,7 @@ public final class ToolChecksum {
     }
 
     /** True when {@code recorded} is another tool's checksum rather than Converge's. */
-    static boolean isTools(String recorded) {
+    static boolean isToolsChecksum(String recorded) {
         return recorded.startsWith(CRC32) || recorded.startsWith(SHA384) || recorded.startsWith(SHA256);
     }
 

@@ -150,6 +150,17 @@ class SwitchFromToolsTest {
     }
 
     @Test
+    void aPlaceholderForASourceThatIsNotAFolderIsRefusedNotIgnored() {
+        assertThatThrownBy(() -> Converge.configure().database(tmp.resolve("m.db"))
+                .migrations(dev.converge.source.MigrationSource.memory(java.util.Map.of("001_a.sql", "CREATE TABLE a (x);")))
+                .placeholder("prefix", "x_").load())
+                .isInstanceOfSatisfying(ConvergeException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.BAD_INPUT);
+                    assertThat(e.getMessage()).contains("placeholder(...)").contains("migrations(Path)");
+                });
+    }
+
+    @Test
     void convergesTableNameTakenByGolangMigrateIsRefusedNamingTheWayOut() throws Exception {
         Path db = database(ToolDatabase.GOLANG_MIGRATE, false);
         assertThatThrownBy(() -> Converge.configure().database(db).migrations(ToolDatabase.GOLANG_MIGRATE.dir())
