@@ -162,7 +162,12 @@ final class ToolFolderSource implements MigrationSource {
     }
 
     private Migration migration(Layout l, ToolFileName parsed, String name, String fileName, Path file, String origin) {
-        byte[] bytes = SourceText.read(file, "migration file");
+        return fromBytes(l, parsed, name, fileName, SourceText.read(file, "migration file"), origin, placeholders, clock);
+    }
+
+    /** A migration of layout {@code l} from its parsed name and its file's bytes: what runs, its checksum, the text. */
+    static Migration fromBytes(Layout l, ToolFileName parsed, String name, String fileName, byte[] bytes, String origin,
+                               Map<String, String> placeholders, Clock clock) {
         String text = SourceText.decode(bytes, SourceText.bomLength(bytes), origin);
         ToolScript script = ToolScript.of(l, text, fileName, origin, placeholders, clock);
         return new Migration(parsed.version(), name, parsed.description(), script.run(),

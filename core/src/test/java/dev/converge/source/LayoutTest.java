@@ -145,6 +145,32 @@ class LayoutTest {
     }
 
     @Test
+    void aFlywayFolderOnTheClasspathIsReadOnDiskAndInAJarWithItsPlaceholders() throws Exception {
+        ClassLoader here = LayoutTest.class.getClassLoader();
+        MigrationSet onDisk = MigrationSource.classpath("switch/flyway", here, null, Map.of()).load();
+        assertThat(onDisk.migrations()).extracting(m -> m.version().text()).containsExactly("1", "1.1", "2024.01.05.1");
+
+        Path jar = tmp.resolve("app.jar");
+        try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar))) {
+            for (String[] e : new String[][] {{"db/", null}, {"db/migration/", null},
+                    {"db/migration/V1_1__b.sql", "CREATE TABLE ${p}b (x);"}, {"db/migration/V1__a.sql", "CREATE TABLE a (x);"},
+                    {"db/migration/U1_1__b.sql", "DROP TABLE b;"}}) {
+                out.putNextEntry(new java.util.jar.JarEntry(e[0]));
+                if (e[1] != null) {
+                    out.write(e[1].getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                }
+                out.closeEntry();
+            }
+        }
+        try (var loader = new java.net.URLClassLoader(new java.net.URL[] {jar.toUri().toURL()}, null)) {
+            MigrationSet inJar = MigrationSource.classpath("db/migration", loader, null, Map.of("p", "app_")).load();
+            assertThat(inJar.migrations()).extracting(Migration::name).containsExactly("V1__a.sql", "V1_1__b.sql");
+            assertThat(inJar.migrations().get(1).version().text()).isEqualTo("1.1");
+            assertThat(inJar.migrations().get(1).text()).isEqualTo("CREATE TABLE app_b (x);");
+        }
+    }
+
+    @Test
     void aNamedLayoutThatDoesNotExistListsTheKnownOnes() {
         assertThatThrownBy(() -> Layout.named("rails"))
                 .isInstanceOfSatisfying(ConvergeException.class, e -> assertThat(e.getMessage())
