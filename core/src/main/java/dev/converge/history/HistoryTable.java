@@ -29,6 +29,7 @@ import java.util.TreeMap;
  * opens or commits transactions: callers decide the transaction, so that a history row commits with its migration.
  */
 public final class HistoryTable {
+    private static final System.Logger LOG = System.getLogger(HistoryTable.class.getName());
     private final String table;
     private final String legacyTable;
     private final Clock clock;
@@ -258,6 +259,9 @@ public final class HistoryTable {
                 }
                 ins.executeBatch();
             }
+            LOG.log(System.Logger.Level.INFO, () -> "adopted " + legacy.entries().size() + " rows of " + legacy.table()
+                    + (legacy.adopted() == null ? " (an older layout, replaced)"
+                    : " (" + legacy.adopted().from().tool() + "'s history, left as it is)") + " into " + table);
         } catch (SQLException e) {
             throw SqliteErrors.translate(e, "adopting the legacy history table " + legacy.table());
         }
