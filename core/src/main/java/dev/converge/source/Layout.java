@@ -10,7 +10,6 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
@@ -103,45 +102,44 @@ public enum Layout {
         if (Files.isRegularFile(dir.resolve("meta").resolve("_journal.json"))) {
             return DRIZZLE;
         }
-        List<Path> entries = new ArrayList<>();
-        try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
-            stream.forEach(entries::add);
-        } catch (IOException e) {
-            return CONVERGE;
-        }
-        Collections.sort(entries);
-        Path firstSql = null;
+        // one pass, no sort and no stat of a .sql file: an application pays for this at every start
+        String firstSql = null;
         boolean upDown = false;
-        for (Path p : entries) {
-            String name = p.getFileName().toString();
-            if (Files.isDirectory(p)) {
-                if (Files.isRegularFile(p.resolve("migration.sql"))) {
-                    return PRISMA;
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
+            for (Path p : stream) {
+                String name = p.getFileName().toString();
+                String lower = name.toLowerCase(Locale.ROOT);
+                if (MigrationFileName.isSqlFile(name)) {
+                    if (ToolFileName.looksLikeFlyway(name)) {
+                        return FLYWAY;
+                    }
+                    if (lower.endsWith(".up.sql") || lower.endsWith(".down.sql")) {
+                        upDown = true;
+                    }
+                    if (firstSql == null || name.compareTo(firstSql) < 0) {
+                        firstSql = name;
+                    }
+                } else if (lower.endsWith(".go")) {
+                    if (!lower.endsWith("_test.go") && Character.isDigit(name.charAt(0))) {
+                        return GOOSE;
+                    }
+                } else if (name.indexOf('.') < 0 && Files.isDirectory(p)) {
+                    if (Files.isRegularFile(p.resolve("migration.sql"))) {
+                        return PRISMA;
+                    }
+                    if (Files.isRegularFile(p.resolve("up.sql"))) {
+                        return DIESEL;
+                    }
                 }
-                if (Files.isRegularFile(p.resolve("up.sql"))) {
-                    return DIESEL;
-                }
-                continue;
             }
-            String lower = name.toLowerCase(Locale.ROOT);
-            if (ToolFileName.looksLikeFlyway(name)) {
-                return FLYWAY;
-            }
-            if (lower.endsWith(".up.sql") || lower.endsWith(".down.sql")) {
-                upDown = true;
-            }
-            if (lower.endsWith(".go") && !lower.endsWith("_test.go") && Character.isDigit(name.charAt(0))) {
-                return GOOSE;
-            }
-            if (firstSql == null && MigrationFileName.isSqlFile(name)) {
-                firstSql = p;
-            }
+        } catch (IOException e) {
+            return CONVERGE; // the folder source says what is wrong with it
         }
         if (upDown) {
             return GOLANG_MIGRATE;
         }
         if (firstSql != null) {
-            String head = head(firstSql);
+            String head = head(dir.resolve(firstSql));
             if (head.contains("-- +goose Up") || head.contains("-- +goose up")) {
                 return GOOSE;
             }
