@@ -144,8 +144,8 @@ public sealed interface ForeignHistory {
                 while (rs.next()) {
                     String version = rs.getString(1);
                     String type = rs.getString(6);
-                    if (version == null || type == null) {
-                        continue; // a repeatable migration or the schema marker: no version to adopt
+                    if (version == null || type == null || type.equals("SCHEMA")) {
+                        continue; // a repeatable migration, or the marker of the schemas Flyway created: nothing to adopt
                     }
                     Version v = Version.dotted(version);
                     int crc = rs.getInt(3);

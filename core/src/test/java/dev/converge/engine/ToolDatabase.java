@@ -129,6 +129,9 @@ enum ToolDatabase {
                 + " \"script\" VARCHAR(1000) NOT NULL, \"checksum\" INT, \"installed_by\" VARCHAR(100) NOT NULL,"
                 + " \"installed_on\" TEXT NOT NULL DEFAULT (strftime('%Y-%m-%d %H:%M:%f','now')),"
                 + " \"execution_time\" INT NOT NULL, \"success\" BOOLEAN NOT NULL)");
+        exec(c, "INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, checksum,"
+                + " installed_by, execution_time, success) VALUES (0, '0', '<< Flyway Schema Creation >>', 'SCHEMA',"
+                + " '\"main\"', NULL, '', 0, 1)");
         String insert = "INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, checksum,"
                 + " installed_by, execution_time, success) VALUES (?, ?, ?, 'SQL', ?, ?, '', 3, ?)";
         try (PreparedStatement ps = c.prepareStatement(insert)) {
