@@ -146,6 +146,10 @@ final class ClasspathSource implements MigrationSource {
             }
             Layout l = layout != null ? layout
                     : files.keySet().stream().anyMatch(ToolFileName::looksLikeFlyway) ? Layout.FLYWAY : Layout.CONVERGE;
+            if (l != Layout.FLYWAY && !placeholders.isEmpty()) {
+                throw error("placeholders are given, but the classpath folder " + root + " is a " + l.cliName()
+                        + " folder, whose files have none: only Flyway's do.", null);
+            }
             for (var e : files.entrySet()) {
                 String fileName = e.getKey();
                 String origin = base + fileName;

@@ -43,6 +43,13 @@ final class ToolFolderSource implements MigrationSource {
     @Override
     public MigrationSet load() {
         Layout l = layout();
+        if (!placeholders.isEmpty() && l != Layout.FLYWAY) {
+            throw ConvergeException.builder(ErrorCode.BAD_INPUT, "placeholders (" + String.join(", ",
+                            new java.util.TreeSet<>(placeholders.keySet())) + ") are given, but the migration folder "
+                            + dir + " is a " + l.cliName() + " folder, whose files have none: only Flyway's do."
+                            + " Remove --placeholder, or name the layout with --layout flyway.")
+                    .file(dir.toString()).build();
+        }
         if (l == Layout.CONVERGE) {
             return new FolderSource(dir).load();
         }

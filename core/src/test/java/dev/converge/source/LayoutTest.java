@@ -171,6 +171,15 @@ class LayoutTest {
     }
 
     @Test
+    void placeholdersForAFolderWithoutThemAreRefusedNotIgnored() throws Exception {
+        assertThatThrownBy(() -> MigrationSource.folder(resource("dbmate"), null, Map.of("prefix", "x_")).load())
+                .isInstanceOfSatisfying(ConvergeException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.BAD_INPUT);
+                    assertThat(e.getMessage()).contains("prefix").contains("dbmate folder").contains("only Flyway");
+                });
+    }
+
+    @Test
     void aNamedLayoutThatDoesNotExistListsTheKnownOnes() {
         assertThatThrownBy(() -> Layout.named("rails"))
                 .isInstanceOfSatisfying(ConvergeException.class, e -> assertThat(e.getMessage())
