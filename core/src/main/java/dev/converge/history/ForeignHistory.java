@@ -58,6 +58,13 @@ public sealed interface ForeignHistory {
             notes = List.copyOf(notes);
         }
 
+        /** This adoption with one more note. */
+        public Adopted withNote(String note) {
+            List<String> more = new ArrayList<>(notes);
+            more.add(note);
+            return new Adopted(from, entries, more);
+        }
+
         /** One line for a plan: what adoption does. */
         public String summary() {
             return "adopts " + from.tool() + "'s history table " + from.table() + " (" + entries.size() + " applied"
@@ -70,14 +77,15 @@ public sealed interface ForeignHistory {
     List<ForeignHistory> KNOWN = List.of(new Flyway(), new Sqlx(), new Diesel(), new Goose(), new Prisma(),
             new Drizzle(), new Liquibase(), new GolangMigrate(), new Dbmate());
 
-    /** The first known tool's table present in the database, other than {@code ownTable}. */
-    static Optional<ForeignHistory> find(Connection c, String ownTable) throws SQLException {
+    /** The known tools' tables present in the database, other than {@code ownTable}, in the order of {@link #KNOWN}. */
+    static List<ForeignHistory> findAll(Connection c, String ownTable) throws SQLException {
+        List<ForeignHistory> out = new ArrayList<>();
         for (ForeignHistory f : KNOWN) {
             if (!Identifiers.same(f.table(), ownTable) && f.isIn(c)) {
-                return Optional.of(f);
+                out.add(f);
             }
         }
-        return Optional.empty();
+        return out;
     }
 
     /** The tool whose table {@code table} is, when it is one (by name and columns). */

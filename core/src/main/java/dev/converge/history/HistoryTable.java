@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.TreeMap;
@@ -169,12 +168,16 @@ public final class HistoryTable {
         if (set == null) {
             return History.none(table);
         }
-        Optional<ForeignHistory> f = ForeignHistory.find(c, table);
-        if (f.isEmpty()) {
+        List<ForeignHistory> found = ForeignHistory.findAll(c, table);
+        if (found.isEmpty()) {
             return History.none(table);
         }
-        ForeignHistory.Adopted a = f.get().read(c, set.get());
-        return new History(f.get().table(), History.Layout.LEGACY, a.entries(), -1, a);
+        ForeignHistory.Adopted a = found.get(0).read(c, set.get());
+        for (ForeignHistory other : found.subList(1, found.size())) {
+            a = a.withNote(other.tool() + "'s history table " + other.table() + " is there too; it is not adopted"
+                    + " (only " + found.get(0).table() + " is), and the schema decides what it alone records");
+        }
+        return new History(found.get(0).table(), History.Layout.LEGACY, a.entries(), -1, a);
     }
 
     private static boolean earlier(String a, String b) {

@@ -115,6 +115,21 @@ class SwitchFromToolsTest {
     }
 
     @Test
+    void whenTwoToolsTablesAreThereOneIsAdoptedAndThePlanNamesTheOther() throws Exception {
+        Path db = database(ToolDatabase.FLYWAY, false);
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE goose_db_version (id INTEGER PRIMARY KEY AUTOINCREMENT, version_id INTEGER NOT NULL,"
+                    + " is_applied INTEGER NOT NULL, tstamp TIMESTAMP DEFAULT (datetime('now')))");
+        }
+        Plan plan = converge(ToolDatabase.FLYWAY, db).plan();
+        assertThat(plan.notes()).anySatisfy(n -> assertThat(n).contains("adopts Flyway's"));
+        assertThat(plan.notes()).anySatisfy(n -> assertThat(n).contains("goose's history table goose_db_version is"
+                + " there too; it is not adopted"));
+        assertThat(converge(ToolDatabase.FLYWAY, db).migrate().done()).extracting(st -> st.version().text())
+                .containsExactly("2024.01.05.1");
+    }
+
+    @Test
     void aFlywayChecksumIsFlywaysCrc32OfTheLinesWhateverTheLineEndings() throws Exception {
         Path crlf = ToolDatabase.FLYWAY.dir().resolve("V1.1__create_posts.sql");
         assertThat(Files.readString(crlf)).contains("\r\n");
