@@ -77,6 +77,13 @@ class SwitchFromToolsCliTest {
     }
 
     @Test
+    void verifyOnAnotherToolsFolderSaysItReadsConvergesLayoutOnly() throws Exception {
+        Cli r = Cli.run("verify", "--migrations", flywayFolder().toString());
+        assertThat(r.status()).as(r.toString()).isEqualTo(2);
+        assertThat(r.err()).contains("flyway folder").contains("converge plan");
+    }
+
+    @Test
     void anUnknownLayoutIsExitTwoListingTheKnownOnes() throws Exception {
         Cli r = Cli.run("plan", "--migrations", flywayFolder().toString(), "--layout", "rails", "--db",
                 dir.resolve("none.db").toString());
