@@ -60,7 +60,7 @@ final class ToolFolderSource implements MigrationSource {
             case PRISMA -> readFolders(l, "migration.sql", out);
             case DRIZZLE -> readJournal(out);
             case LIQUIBASE -> readChangelogs(out);
-            default -> readFiles(l, out);
+            default -> readFiles(l, dir, out);
         }
         if (out.isEmpty()) {
             throw ConvergeException.builder(ErrorCode.BAD_INPUT, "the " + l.cliName() + " migration folder " + dir
@@ -71,12 +71,17 @@ final class ToolFolderSource implements MigrationSource {
         return set;
     }
 
-    private void readFiles(Layout l, List<Migration> out) {
-        for (Path p : entries(dir)) {
+    /** The migrations of {@code folder}; Flyway's in its subfolders too, as Flyway scans a location. */
+    private void readFiles(Layout l, Path folder, List<Migration> out) {
+        for (Path p : entries(folder)) {
             String name = p.getFileName().toString();
             String origin = p.toString();
             if (Files.isDirectory(p)) {
-                MigrationFiles.ignored(origin, "a subfolder");
+                if (l == Layout.FLYWAY) {
+                    readFiles(l, p, out);
+                } else {
+                    MigrationFiles.ignored(origin, "a subfolder");
+                }
                 continue;
             }
             if (l == Layout.GOOSE && name.toLowerCase(Locale.ROOT).endsWith(".go") && !name.endsWith("_test.go")

@@ -94,6 +94,15 @@ class LayoutTest {
     }
 
     @Test
+    void flywayMigrationsInSubfoldersAreReadAsFlywayScansThem() throws Exception {
+        Path dir = flywayFolder("V2__b.sql");
+        Files.createDirectories(dir.resolve("2025/q1"));
+        Files.writeString(dir.resolve("2025/q1/V1.5__between.sql"), "CREATE TABLE between_ (x);");
+        assertThat(MigrationSource.folder(dir).load().migrations()).extracting(Migration::name)
+                .containsExactly("V1__a.sql", "V1.5__between.sql", "V2__b.sql");
+    }
+
+    @Test
     void aFlywayRepeatableMigrationIsRefusedByName() throws Exception {
         Path dir = flywayFolder("R__views.sql");
         assertThatThrownBy(() -> MigrationSource.folder(dir).load())
