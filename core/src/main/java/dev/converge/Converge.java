@@ -6,6 +6,7 @@ import dev.converge.detect.Plan;
 import dev.converge.detect.PlanOptions;
 import dev.converge.error.ConvergeException;
 import dev.converge.error.ErrorCode;
+import dev.converge.source.Layout;
 import dev.converge.source.MigrationSource;
 import dev.converge.source.Script;
 import dev.converge.source.Version;
@@ -14,7 +15,9 @@ import javax.sql.DataSource;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The entry point: migrates a SQLite database to the one correct schema from whatever state it is in.
@@ -102,6 +105,9 @@ public final class Converge {
         private Clock clock = Clock.systemUTC();
         private Path backup;
         private boolean logRuns = true;
+        private Path folder;
+        private Layout layout;
+        private final Map<String, String> placeholders = new LinkedHashMap<>();
 
         private Builder() {
         }
@@ -124,12 +130,30 @@ public final class Converge {
 
         public Builder migrations(MigrationSource source) {
             this.migrations = source;
+            this.folder = null;
             return this;
         }
 
-        /** A folder of {@code NNN_name.sql} files. */
+        /**
+         * A migration folder: Converge's {@code NNN_name.sql} files, or another tool's folder read in place (its
+         * layout found by looking at it, or named with {@link #layout}).
+         */
         public Builder migrations(Path folder) {
-            return migrations(MigrationSource.folder(folder));
+            this.migrations = null;
+            this.folder = folder;
+            return this;
+        }
+
+        /** The layout of the {@link #migrations(Path) migration folder}; found by looking at it when not given. */
+        public Builder layout(Layout layout) {
+            this.layout = layout;
+            return this;
+        }
+
+        /** A value for Flyway's {@code ${name}} placeholder in the migration folder's files. */
+        public Builder placeholder(String name, String value) {
+            this.placeholders.put(name, value);
+            return this;
         }
 
         public Builder baseline(Script script) {
@@ -211,6 +235,7 @@ public final class Converge {
         }
 
         public Converge load() {
+            resolveFolder();
             if (migrations == null) {
                 throw new ConvergeException(ErrorCode.BAD_INPUT, "no migrations configured: call migrations(...)");
             }
@@ -225,8 +250,20 @@ public final class Converge {
                     logRuns ? RunLog.around(listener) : listener, clock, backup));
         }
 
+        /** The source of a {@link #migrations(Path) folder}, in its layout; a layout or placeholder given for none is refused. */
+        private void resolveFolder() {
+            if (folder != null) {
+                migrations = MigrationSource.folder(folder, layout, placeholders);
+            } else if (layout != null || !placeholders.isEmpty()) {
+                throw new ConvergeException(ErrorCode.BAD_INPUT, "layout(...) and placeholder(...) apply to a migration"
+                        + " folder given with migrations(Path); for another source, use MigrationSource.folder(dir,"
+                        + " layout, placeholders)");
+            }
+        }
+
         /** Lint needs no database: a Converge for {@link Converge#lint()} only. */
         public Converge loadForLint() {
+            resolveFolder();
             if (migrations == null) {
                 throw new ConvergeException(ErrorCode.BAD_INPUT, "no migrations configured: call migrations(...)");
             }

@@ -56,7 +56,8 @@ final class Engine {
 
     Engine(Converge.Config config) {
         this.config = config;
-        this.historyTable = new HistoryTable(config.historyTable(), config.legacyHistoryTable(), config.clock());
+        this.historyTable = new HistoryTable(config.historyTable(), config.legacyHistoryTable(), config.clock(),
+                Switching.once(config.migrations()));
     }
 
     RunResult migrate(Plan given) {
@@ -222,7 +223,7 @@ final class Engine {
             return historyTable.adopt(c, h, set);
         }
         if (h.layout() == History.Layout.NONE) {
-            historyTable.create(c);
+            historyTable.create(c, set);
             return historyTable.read(c);
         }
         return h;
@@ -305,22 +306,24 @@ final class Engine {
             if (config.legacyHistoryTable() != null) {
                 live = live.without(ObjectId.table(config.legacyHistoryTable()));
             }
+            live = Switching.withoutOtherToolsTables(c, live);
             long sv = HistoryTable.schemaVersion(c);
             RowFacts rows = table -> holdsRows(c, table);
-            Plan plan = Planner.plan(ref, live, h, sv, config.options(), config.baseline(), baselineSchema, rows,
-                    Reading.FIRST);
+            Plan plan = Switching.naming(Planner.plan(ref, live, h, sv, config.options(), config.baseline(),
+                    baselineSchema, rows, Reading.FIRST), h);
             if (!prove) {
                 return plan;
             }
-            Plan proven = Rehearsal.prove(c, plan, historyNames());
+            Set<String> historyTables = Switching.withOtherToolsTables(c, historyNames());
+            Plan proven = Rehearsal.prove(c, plan, historyTables);
             if (!proven.refused() || !proven.problems().stream().allMatch(p -> p.code() == ErrorCode.AMBIGUOUS_STATE)) {
                 return proven;
             }
             // where the rules leave more than one reading, try the others (bounded); keep the first plan that proves
             List<Reading> others = Detector.alternatives(ref, live, plan.detection());
             for (Reading r : others.subList(0, Math.min(others.size(), MAX_READINGS))) {
-                Plan alt = Rehearsal.prove(c, Planner.plan(ref, live, h, sv, config.options(), config.baseline(),
-                        baselineSchema, rows, r), historyNames());
+                Plan alt = Rehearsal.prove(c, Switching.naming(Planner.plan(ref, live, h, sv, config.options(),
+                        config.baseline(), baselineSchema, rows, r), h), historyTables);
                 if (!alt.refused()) {
                     List<String> notes = new ArrayList<>(alt.notes());
                     notes.add("the first reading of this database did not prove (" + proven.problems().get(0).message()

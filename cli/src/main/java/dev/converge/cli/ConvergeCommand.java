@@ -41,7 +41,9 @@ final class ConvergeCommand implements Callable<Integer> {
     /** Every subcommand, in the order help lists them. */
     static final List<Class<?>> SUBCOMMANDS = List.of(MigrateCommand.class, PlanCommand.class, StatusCommand.class,
             LintCommand.class, MarkCommand.class, UnmarkCommand.class, RepairCommand.class, VerifyCommand.class,
-            ScenarioCommand.class, ReproduceCommand.class, RehearseCommand.class, GenerateCompletion.class);
+            ScenarioCommand.class, ReproduceCommand.class, RehearseCommand.class, GenerateCompletion.class,
+            NewCommand.class,
+            SchemaCommand.class);
 
     /**
      * The subcommands to register for {@code args}: just the one named by the first argument that is not an option

@@ -133,7 +133,8 @@ final class JsonReports {
 
     private static Map<String, Object> step(Step s) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("version", s.version() == null ? null : s.version().value());
+        // a dotted version (Flyway's 1.1) has no single number: its text stands for it
+        m.put("version", s.version() == null ? null : s.version().isNumber() ? (Object) s.version().value() : s.version().text());
         m.put("name", s.name());
         m.put("state", s.state());
         m.put("action", s.action());

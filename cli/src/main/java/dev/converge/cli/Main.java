@@ -78,7 +78,7 @@ public final class Main {
 
     private static Version version(String text) {
         try {
-            return Version.parse(text);
+            return text.indexOf('.') >= 0 ? Version.dotted(text) : Version.parse(text); // 1.1: a Flyway version
         } catch (ConvergeException e) {
             throw new TypeConversionException(e.getMessage());
         }

@@ -5,7 +5,6 @@ import dev.converge.error.ConvergeException;
 import dev.converge.error.ErrorCode;
 import dev.converge.source.Migration;
 import dev.converge.source.MigrationSet;
-import dev.converge.source.MigrationSource;
 import dev.converge.source.Version;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,7 +34,7 @@ final class MarkCommand extends Subcommand {
     int execute() {
         Converge converge = database.applyTo(source.applyTo(Converge.configure()), false).createDatabase(false).load();
         // a version with no file is a typo: refuse it before any other version is recorded
-        MigrationSet set = MigrationSource.folder(source.migrations).load();
+        MigrationSet set = source.source().load();
         for (Version v : versions) {
             if (set.get(v).isEmpty()) {
                 throw ConvergeException.builder(ErrorCode.BAD_INPUT, "no migration " + v + " in " + source.migrations

@@ -7,7 +7,6 @@ import dev.converge.detect.Reference;
 import dev.converge.detect.Step;
 import dev.converge.source.Migration;
 import dev.converge.source.MigrationSet;
-import dev.converge.source.MigrationSource;
 import dev.converge.source.Script;
 import dev.converge.sql.HistoryTableGuard;
 import picocli.CommandLine.Command;
@@ -86,7 +85,7 @@ final class MigrateCommand extends Subcommand {
      * backup can be written.
      */
     private void refuseBeforeCreating() {
-        MigrationSet set = MigrationSource.folder(source.migrations).load();
+        MigrationSet set = source.source().load();
         String history = database.historyTable != null ? database.historyTable : Converge.DEFAULT_HISTORY_TABLE;
         for (Migration m : set) {
             m.checkAtomicity();

@@ -9,6 +9,7 @@ import dev.converge.scenarios.state.Baseline;
 import dev.converge.scenarios.state.StateBuilder;
 import dev.converge.scenarios.verify.Outcome;
 import dev.converge.scenarios.verify.Verifier;
+import dev.converge.source.Layout;
 import dev.converge.source.MigrationSource;
 import dev.converge.source.Script;
 import picocli.CommandLine.Command;
@@ -63,6 +64,13 @@ final class VerifyCommand extends Subcommand {
         // every input is checked before the first state is built, so that a bad one is one error naming it (exit 2),
         // not a failure part-way through the table: a set that does not replay (REPLAY_FAILED names file and line),
         // a baseline or older release that does not run, a report that cannot be written
+        Layout layout = source.layout == null ? Layout.detect(source.migrations) : Layout.named(source.layout);
+        if (layout != Layout.CONVERGE) {
+            throw ConvergeException.builder(ErrorCode.BAD_INPUT, "verify builds its states from Converge's own NNN_name.sql"
+                    + " files, and " + source.migrations + " is a " + layout.cliName() + " folder. Check it with"
+                    + " `converge plan` against a copy of each database instead.").file(source.migrations.toString())
+                    .build();
+        }
         Reference.replay(MigrationSource.folder(source.migrations).load());
         if (source.baseline != null) {
             PathChecks.file(source.baseline, "--baseline");

@@ -33,7 +33,7 @@ public final class Rehearsal {
     }
 
     /** The live catalogue in creation order, for copying. */
-    private static final String CATALOGUE = "SELECT type, name, sql FROM sqlite_schema WHERE sql IS NOT NULL ORDER BY rowid";
+    private static final String CATALOGUE = "SELECT type, name, sql, tbl_name FROM sqlite_schema WHERE sql IS NOT NULL ORDER BY rowid";
 
     /**
      * Rehearses {@code plan} against a copy of the schema of {@code live}.
@@ -123,7 +123,8 @@ public final class Rehearsal {
             while (rs.next()) {
                 String name = rs.getString(2);
                 String key = Identifiers.key(name);
-                if (key.startsWith("sqlite_") || shadows.contains(key) || isHistory(historyTables, name)) {
+                if (key.startsWith("sqlite_") || shadows.contains(key) || isHistory(historyTables, name)
+                        || isHistory(historyTables, rs.getString(4))) { // an index on a history table goes with it
                     continue;
                 }
                 pending.add(new String[]{rs.getString(1), name, rs.getString(3)});

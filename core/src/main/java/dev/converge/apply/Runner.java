@@ -111,7 +111,7 @@ public final class Runner {
                 if (h.layout() == History.Layout.LEGACY) {
                     history.adopt(c, h, set);
                 } else if (h.layout() == History.Layout.NONE) {
-                    history.create(c);
+                    history.create(c, set);
                 }
                 open.add(step);
                 if (step.action() == Action.BASELINE) {

@@ -32,6 +32,9 @@ final class ForeignKeyForecast {
         }
         for (int i = 0; i < run.size(); i++) {
             MigrationEffects me = effects(ref, run.get(i));
+            if (!removesATable(me)) {
+                continue; // only a rename or a drop can leave a foreign key pointing at nothing
+            }
             Set<String> dangling = dangling(ref.schemaAt(me.end()));
             dangling.removeAll(dangling(ref.schemaAt(me.start())));
             if (dangling.isEmpty()) {
@@ -55,6 +58,16 @@ final class ForeignKeyForecast {
             i = j;
         }
         return out;
+    }
+
+    private static boolean removesATable(MigrationEffects me) {
+        for (dev.converge.sql.Statement st : me.statements()) {
+            if (st.kind() == dev.converge.sql.StatementKind.ALTER_RENAME_TABLE
+                    || st.kind() == dev.converge.sql.StatementKind.DROP_TABLE) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean cleared(Set<String> introduced, Set<String> now) {

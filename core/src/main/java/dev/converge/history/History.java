@@ -14,8 +14,15 @@ import java.util.Optional;
  * @param layout            which layout the table has (or none)
  * @param entries           its rows, ordered by version
  * @param lastSchemaVersion the highest {@code schema_version} recorded in a row, or -1
+ * @param adopted           for another tool's table (layout {@link Layout#LEGACY}): what adopting it takes over, and
+ *                          the notes on its rows not trusted; null otherwise
  */
-public record History(String table, Layout layout, List<HistoryEntry> entries, long lastSchemaVersion) {
+public record History(String table, Layout layout, List<HistoryEntry> entries, long lastSchemaVersion,
+                      ForeignHistory.Adopted adopted) {
+
+    public History(String table, Layout layout, List<HistoryEntry> entries, long lastSchemaVersion) {
+        this(table, layout, entries, lastSchemaVersion, null);
+    }
 
     /** The shape of the history table found in the database. */
     public enum Layout {
@@ -23,7 +30,10 @@ public record History(String table, Layout layout, List<HistoryEntry> entries, l
         NONE,
         /** Converge's own layout (DESIGN.md §3). */
         CURRENT,
-        /** An older runner's table: one row per applied file in a {@code migration_name} column. Adopted by {@code migrate}. */
+        /**
+         * An older runner's table: one row per applied file in a {@code migration_name} column; or another tool's
+         * ({@link ForeignHistory}). Adopted by {@code migrate}.
+         */
         LEGACY
     }
 

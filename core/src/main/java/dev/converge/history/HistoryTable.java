@@ -20,6 +20,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.TreeMap;
 
 /**
@@ -27,9 +28,11 @@ import java.util.TreeMap;
  * opens or commits transactions: callers decide the transaction, so that a history row commits with its migration.
  */
 public final class HistoryTable {
+    private static final System.Logger LOG = System.getLogger(HistoryTable.class.getName());
     private final String table;
     private final String legacyTable;
     private final Clock clock;
+    private final Supplier<MigrationSet> set;
 
     /**
      * @param table       the history table's name ({@code schema_migrations} by default)
@@ -38,9 +41,18 @@ public final class HistoryTable {
      * @param clock       the clock for {@code applied_at}
      */
     public HistoryTable(String table, String legacyTable, Clock clock) {
+        this(table, legacyTable, clock, null);
+    }
+
+    /**
+     * As above, and when there is neither Converge's table nor a legacy one, another tool's history table
+     * ({@link ForeignHistory}) is read, matched to the migration set that {@code set} gives (asked only then).
+     */
+    public HistoryTable(String table, String legacyTable, Clock clock, Supplier<MigrationSet> set) {
         this.table = table;
         this.legacyTable = legacyTable;
         this.clock = clock;
+        this.set = set;
     }
 
     public String name() {
@@ -79,7 +91,15 @@ public final class HistoryTable {
                         return readLegacy(c, legacyTable, lc);
                     }
                 }
-                return History.none(table);
+                return foreign(c);
+            }
+            if (!cols.contains("checksum") && ForeignHistory.owning(c, table).isPresent()) {
+                ForeignHistory f = ForeignHistory.owning(c, table).get();
+                throw ConvergeException.builder(ErrorCode.BAD_INPUT, "the table " + table + " is " + f.tool()
+                        + "'s history table, which Converge reads but never changes: keep Converge's own history in"
+                        + " another table, e.g. --history-table converge_history (historyTable(\"converge_history\")"
+                        + " in the Java API); the first migrate then adopts " + f.tool() + "'s rows.")
+                        .object(table).build();
             }
             for (String need : List.of("version", "name", "checksum", "how", "applied_at")) {
                 if (!cols.contains(need)) {
@@ -96,13 +116,14 @@ public final class HistoryTable {
                     Long svBoxed = rs.wasNull() ? null : sv;
                     long ms = rs.getLong(6);
                     Long msBoxed = rs.wasNull() ? null : ms;
-                    entries.add(new HistoryEntry(Version.of(rs.getLong(1)), rs.getString(2), rs.getString(3),
+                    entries.add(new HistoryEntry(versionOf(rs.getObject(1)), rs.getString(2), rs.getString(3),
                             How.of(rs.getString(4)), rs.getString(5), msBoxed, svBoxed));
                     if (svBoxed != null) {
                         last = Math.max(last, sv);
                     }
                 }
             }
+            entries.sort(java.util.Comparator.comparing(HistoryEntry::version)); // a text version column sorts as text
             return new History(table, History.Layout.CURRENT, entries, last);
         } catch (SQLException e) {
             throw SqliteErrors.translate(e, "reading the history table " + table);
@@ -142,6 +163,23 @@ public final class HistoryTable {
         return new History(legacy, History.Layout.LEGACY, new ArrayList<>(byVersion.values()), -1);
     }
 
+    /** Another tool's history, adopted on the first migrate; none when there is none (or no set to match it to). */
+    private History foreign(Connection c) throws SQLException {
+        if (set == null) {
+            return History.none(table);
+        }
+        List<ForeignHistory> found = ForeignHistory.findAll(c, table);
+        if (found.isEmpty()) {
+            return History.none(table);
+        }
+        ForeignHistory.Adopted a = found.get(0).read(c, set.get());
+        for (ForeignHistory other : found.subList(1, found.size())) {
+            a = a.withNote(other.tool() + "'s history table " + other.table() + " is there too; it is not adopted"
+                    + " (only " + found.get(0).table() + " is), and the schema decides what it alone records");
+        }
+        return new History(found.get(0).table(), History.Layout.LEGACY, a.entries(), -1, a);
+    }
+
     private static boolean earlier(String a, String b) {
         return !a.isEmpty() && (b.isEmpty() || a.compareTo(b) < 0);
     }
@@ -178,8 +216,16 @@ public final class HistoryTable {
 
     /** Creates the history table if it does not exist. Call inside the caller's write transaction. */
     public void create(Connection c) {
+        create(c, null);
+    }
+
+    /**
+     * Creates the history table for {@code set} if it does not exist: with a text {@code version} column when a
+     * version of the set is dotted ({@code 1.1}, Flyway's), which an integer key cannot hold.
+     */
+    public void create(Connection c, MigrationSet set) {
         try (Statement s = c.createStatement()) {
-            s.execute(String.format(CREATE, Identifiers.quote(table)));
+            s.execute(String.format(createFor(set), Identifiers.quote(table)));
         } catch (SQLException e) {
             throw SqliteErrors.translate(e, "creating the history table " + table);
         }
@@ -198,14 +244,17 @@ public final class HistoryTable {
         // not resolve (created by a baseline ahead of the migrations it needs) would make the adoption fail
         try (Statement s = c.createStatement()) {
             String source = legacy.table();
-            s.execute("DROP TABLE " + Identifiers.quote(source));
+            if (legacy.adopted() == null) {
+                s.execute("DROP TABLE " + Identifiers.quote(source)); // another tool's table is left as it is
+            }
             if (!Identifiers.same(source, table)) {
                 s.execute("DROP TABLE IF EXISTS " + Identifiers.quote(table));
             }
-            s.execute(String.format(CREATE, Identifiers.quote(table)));
+            s.execute(String.format(createFor(set), Identifiers.quote(table)));
             try (PreparedStatement ins = c.prepareStatement(String.format(INSERT, Identifiers.quote(table)))) {
                 for (HistoryEntry e : legacy.entries()) {
-                    String sum = set.get(e.version()).map(Migration::checksum).orElse("");
+                    String sum = !e.checksum().isEmpty() ? e.checksum() // another tool's, not this file's
+                            : set.get(e.version()).map(Migration::checksum).orElse("");
                     String name = set.get(e.version()).map(Migration::name).orElse(e.name());
                     bind(ins, new HistoryEntry(e.version(), name, sum, How.ADOPTED,
                             e.appliedAt() == null || e.appliedAt().isEmpty() ? now() : e.appliedAt(), null, null));
@@ -213,6 +262,9 @@ public final class HistoryTable {
                 }
                 ins.executeBatch();
             }
+            LOG.log(System.Logger.Level.INFO, () -> "adopted " + legacy.entries().size() + " rows of " + legacy.table()
+                    + (legacy.adopted() == null ? " (an older layout, replaced)"
+                    : " (" + legacy.adopted().from().tool() + "'s history, left as it is)") + " into " + table);
         } catch (SQLException e) {
             throw SqliteErrors.translate(e, "adopting the legacy history table " + legacy.table());
         }
@@ -237,7 +289,7 @@ public final class HistoryTable {
     /** Deletes the row of {@code v}; true when there was one. */
     public boolean delete(Connection c, Version v) {
         try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + Identifiers.quote(table) + " WHERE version = ?")) {
-            ps.setLong(1, v.value());
+            bindVersion(ps, 1, v);
             return ps.executeUpdate() > 0;
         } catch (SQLException ex) {
             throw SqliteErrors.translate(ex, "deleting migration " + v + " from " + table);
@@ -250,7 +302,7 @@ public final class HistoryTable {
                 + " SET checksum = ?, name = ? WHERE version = ?")) {
             ps.setString(1, m.checksum());
             ps.setString(2, m.name());
-            ps.setLong(3, m.version().value());
+            bindVersion(ps, 3, m.version());
             ps.executeUpdate();
         } catch (SQLException ex) {
             throw SqliteErrors.translate(ex, "updating the checksum of migration " + m.version());
@@ -289,8 +341,37 @@ public final class HistoryTable {
         return Instant.now(clock).truncatedTo(ChronoUnit.MILLIS).toString();
     }
 
+    /** The CREATE of the history table: {@code version} an integer key, or text when the set has a dotted version. */
+    private static String createFor(MigrationSet set) {
+        if (set != null) {
+            for (Migration m : set) {
+                if (!m.version().isNumber()) {
+                    return CREATE.replace("version INTEGER PRIMARY KEY", "version TEXT PRIMARY KEY");
+                }
+            }
+        }
+        return CREATE;
+    }
+
+    /** A version read from the {@code version} column: a number, or the text of a dotted version. */
+    private static Version versionOf(Object column) {
+        if (column instanceof Number n) {
+            return Version.of(n.longValue());
+        }
+        return Version.dotted(String.valueOf(column));
+    }
+
+    /** Binds a one-number version as a number and a dotted one as its text. */
+    private static void bindVersion(PreparedStatement ps, int index, Version v) throws SQLException {
+        if (v.isNumber()) {
+            ps.setLong(index, v.value());
+        } else {
+            ps.setString(index, v.text());
+        }
+    }
+
     private static void bind(PreparedStatement ps, HistoryEntry e) throws SQLException {
-        ps.setLong(1, e.version().value());
+        bindVersion(ps, 1, e.version());
         ps.setString(2, e.name());
         ps.setString(3, e.checksum());
         ps.setString(4, e.how().column());

@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.time.Clock;
+import java.util.Map;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 
@@ -31,8 +33,25 @@ import java.util.jar.JarFile;
 final class ClasspathSource implements MigrationSource {
     private final String location;
     private final ClassLoader loader;
+    private final Layout layout;
+    private final Map<String, String> placeholders;
 
     ClasspathSource(String location, ClassLoader loader) {
+        this(location, loader, Layout.CONVERGE, Map.of());
+    }
+
+    /**
+     * A classpath folder in {@code layout}: Converge's, or a layout of one file per migration (Flyway, golang-migrate,
+     * sqlx, dbmate, goose); null for Converge's unless the folder on disk says otherwise, or Flyway's when a jar's
+     * files are named {@code V1__x.sql}.
+     */
+    ClasspathSource(String location, ClassLoader loader, Layout layout, Map<String, String> placeholders) {
+        if (layout == Layout.DIESEL || layout == Layout.PRISMA || layout == Layout.DRIZZLE || layout == Layout.LIQUIBASE) {
+            throw new ConvergeException(ErrorCode.BAD_INPUT, "a " + layout.cliName() + " folder is read from disk"
+                    + " only: use MigrationSource.folder(dir, Layout." + layout + ", ...)");
+        }
+        this.layout = layout;
+        this.placeholders = Map.copyOf(placeholders);
         String l = location.strip();
         while (l.startsWith("/")) {
             l = l.substring(1);
@@ -82,7 +101,11 @@ final class ClasspathSource implements MigrationSource {
             } catch (URISyntaxException | IllegalArgumentException e) {
                 throw error("cannot turn the classpath URL " + root + " into a path: " + e, e);
             }
-            FolderSource.readInto(dir, out);
+            if (layout == Layout.CONVERGE) {
+                FolderSource.readInto(dir, out);
+            } else {
+                out.addAll(new ToolFolderSource(dir, layout, placeholders, Clock.systemUTC()).load().migrations());
+            }
             return;
         }
         URLConnection connection;
@@ -121,6 +144,12 @@ final class ClasspathSource implements MigrationSource {
                     }
                 }
             }
+            Layout l = layout != null ? layout
+                    : files.keySet().stream().anyMatch(ToolFileName::looksLikeFlyway) ? Layout.FLYWAY : Layout.CONVERGE;
+            if (l != Layout.FLYWAY && !placeholders.isEmpty()) {
+                throw error("placeholders are given, but the classpath folder " + root + " is a " + l.cliName()
+                        + " folder, whose files have none: only Flyway's do.", null);
+            }
             for (var e : files.entrySet()) {
                 String fileName = e.getKey();
                 String origin = base + fileName;
@@ -128,7 +157,12 @@ final class ClasspathSource implements MigrationSource {
                     MigrationFiles.ignored(origin, "not a .sql file");
                     continue;
                 }
-                MigrationFileName parsed = MigrationFileName.parse(fileName, origin);
+                ToolFileName tool = l == Layout.CONVERGE ? null : ToolFileName.parse(l, fileName, origin);
+                if (l != Layout.CONVERGE && tool == null) {
+                    MigrationFiles.ignored(origin, "not run when migrating up in a " + l.cliName() + " folder");
+                    continue;
+                }
+                MigrationFileName parsed = l == Layout.CONVERGE ? MigrationFileName.parse(fileName, origin) : null;
                 byte[] bytes;
                 try (InputStream in = jar.getInputStream(e.getValue())) {
                     bytes = in.readAllBytes();
@@ -137,7 +171,9 @@ final class ClasspathSource implements MigrationSource {
                                     "cannot read the migration file " + origin + ": " + ex + ". Check the jar.")
                             .file(origin).cause(ex).build();
                 }
-                out.add(MigrationFiles.fromBytes(parsed, fileName, bytes, origin));
+                out.add(parsed != null ? MigrationFiles.fromBytes(parsed, fileName, bytes, origin)
+                        : ToolFolderSource.fromBytes(l, tool, fileName, fileName, bytes, origin, placeholders,
+                        Clock.systemUTC()));
             }
         } catch (IOException e) {
             throw error("cannot open the jar of the classpath folder " + root + ": " + e, e);

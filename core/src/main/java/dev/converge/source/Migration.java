@@ -19,9 +19,17 @@ import java.util.Objects;
  * @param text        the file's text, without a byte-order mark, line endings as in the file
  * @param checksum    {@link Checksum#of(String)} of the text
  * @param origin      where the file came from (a path or URL), for messages
+ * @param fileText    the file's text as on disk, without a byte-order mark: the same as {@code text} for a Converge
+ *                    file; for another tool's file, the whole file before its layout took out the part that runs
+ *                    (a down section, placeholders), which is what that tool's own checksum covers
  */
 public record Migration(Version version, String name, String description, String text, String checksum,
-                        String origin) {
+                        String origin, String fileText) {
+
+    /** A Converge migration: the file's text is the text that runs. */
+    public Migration(Version version, String name, String description, String text, String checksum, String origin) {
+        this(version, name, description, text, checksum, origin, text);
+    }
 
     public Migration {
         Objects.requireNonNull(version, "version");
@@ -30,6 +38,7 @@ public record Migration(Version version, String name, String description, String
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(checksum, "checksum");
         Objects.requireNonNull(origin, "origin");
+        Objects.requireNonNull(fileText, "fileText");
     }
 
     /**
@@ -45,8 +54,14 @@ public record Migration(Version version, String name, String description, String
         return new Migration(parsed.version(), fileName, parsed.description(), body, Checksum.of(body), origin);
     }
 
-    /** Whether {@code recorded}, a checksum read from history, stands for this file ({@link Checksum#recordedFor}). */
+    /**
+     * Whether {@code recorded}, a checksum read from history, stands for this file: Converge's own
+     * ({@link Checksum#recordedFor}), or another tool's as adopted from its history ({@link ToolChecksum}).
+     */
     public boolean hasChecksum(String recorded) {
+        if (ToolChecksum.isToolsChecksum(recorded)) {
+            return ToolChecksum.matches(recorded, fileText);
+        }
         return Checksum.recordedFor(recorded, text, checksum);
     }
 

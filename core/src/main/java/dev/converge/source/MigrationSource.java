@@ -26,7 +26,16 @@ public interface MigrationSource {
      * {@link ErrorCode#BAD_INPUT}.
      */
     static MigrationSource folder(Path dir) {
-        return new FolderSource(dir);
+        return folder(dir, null, Map.of());
+    }
+
+    /**
+     * The migrations in {@code dir} laid out as {@code layout} (null: found by looking at the folder, see
+     * {@link Layout#detect}), read in place. {@code placeholders} fill Flyway's {@code ${name}} placeholders (besides
+     * Flyway's own {@code ${flyway:...}} ones); other layouts have none.
+     */
+    static MigrationSource folder(Path dir, Layout layout, Map<String, String> placeholders) {
+        return new ToolFolderSource(dir, layout, placeholders, java.time.Clock.systemUTC());
     }
 
     /**
@@ -37,6 +46,24 @@ public interface MigrationSource {
     static MigrationSource classpath(String location) {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         return classpath(location, loader != null ? loader : MigrationSource.class.getClassLoader());
+    }
+
+    /**
+     * As {@link #classpath(String)}, for another tool's folder of one file per migration: {@code layout} Flyway
+     * (with {@code placeholders}), golang-migrate, sqlx, dbmate or goose, or null to find it (on disk by looking at the
+     * folder; in a jar, Flyway's when its files are named {@code V1__x.sql}). Spring Boot's {@code db/migration} is
+     * {@code classpath("db/migration", Layout.FLYWAY, Map.of())}.
+     */
+    static MigrationSource classpath(String location, Layout layout, Map<String, String> placeholders) {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        return classpath(location, loader != null ? loader : MigrationSource.class.getClassLoader(), layout,
+                placeholders);
+    }
+
+    /** As {@link #classpath(String, Layout, Map)}, through {@code loader}. */
+    static MigrationSource classpath(String location, ClassLoader loader, Layout layout,
+                                     Map<String, String> placeholders) {
+        return new ClasspathSource(location, loader, layout, placeholders);
     }
 
     /** As {@link #classpath(String)}, through {@code loader}. */

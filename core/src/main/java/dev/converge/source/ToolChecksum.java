@@ -1,0 +1,78 @@
+package dev.converge.source;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.zip.CRC32;
+
+/**
+ * Other tools' checksums of a migration file, as adopted from their history tables, written with the algorithm as a
+ * prefix so that a recorded checksum says how to check it: {@code crc32:-1234} (Flyway: CRC32 over the file's lines
+ * without their line endings, byte-order mark removed, UTF-8, as a signed 32-bit number), {@code sha384:hex} (sqlx:
+ * SHA-384 of the file), {@code sha256:hex} (Prisma and drizzle: SHA-256 of the file). Converge's own checksum has no
+ * prefix ({@link Checksum}).
+ */
+public final class ToolChecksum {
+    private static final String CRC32 = "crc32:";
+    private static final String SHA384 = "sha384:";
+    private static final String SHA256 = "sha256:";
+
+    private ToolChecksum() {
+    }
+
+    /** True when {@code recorded} is another tool's checksum rather than Converge's. */
+    static boolean isToolsChecksum(String recorded) {
+        return recorded.startsWith(CRC32) || recorded.startsWith(SHA384) || recorded.startsWith(SHA256);
+    }
+
+    /** Flyway's checksum of {@code fileText}, recorded as {@code crc32:N}. */
+    public static String flyway(int crc) {
+        return CRC32 + crc;
+    }
+
+    /** sqlx's checksum, the SHA-384 bytes read from its history, recorded as {@code sha384:hex}. */
+    public static String sqlx(byte[] sha384) {
+        return SHA384 + Checksum.hex(sha384);
+    }
+
+    /** A SHA-256 read as hex from a tool's history (Prisma, drizzle), recorded as {@code sha256:hex}. */
+    public static String sha256(String hex) {
+        return SHA256 + hex.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** Whether the tool's checksum {@code recorded} is the checksum of {@code fileText}. */
+    static boolean matches(String recorded, String fileText) {
+        if (recorded.startsWith(CRC32)) {
+            return recorded.equals(flyway(flywayCrc32(fileText)));
+        }
+        if (recorded.startsWith(SHA384)) {
+            return recorded.equalsIgnoreCase(SHA384 + Checksum.hex(digest("SHA-384", fileText)));
+        }
+        return recorded.equalsIgnoreCase(SHA256 + Checksum.hex(digest("SHA-256", fileText)));
+    }
+
+    /**
+     * Flyway's CRC32: its lines, read without their line endings ({@code \n}, {@code \r\n} or {@code \r}) and fed one
+     * after another as UTF-8; an empty line adds nothing, so this is the CRC32 of the text without any CR or LF.
+     */
+    static int flywayCrc32(String fileText) {
+        CRC32 crc = new CRC32();
+        StringBuilder line = new StringBuilder(fileText.length());
+        for (int i = 0; i < fileText.length(); i++) {
+            char ch = fileText.charAt(i);
+            if (ch != '\r' && ch != '\n') {
+                line.append(ch);
+            }
+        }
+        crc.update(line.toString().getBytes(StandardCharsets.UTF_8));
+        return (int) crc.getValue();
+    }
+
+    private static byte[] digest(String algorithm, String text) {
+        try {
+            return MessageDigest.getInstance(algorithm).digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("this Java runtime has no " + algorithm + ", which every Java SE runtime must have", e);
+        }
+    }
+}

@@ -1,0 +1,246 @@
+package dev.converge.engine;
+
+import dev.converge.Converge;
+import dev.converge.apply.RunResult;
+import dev.converge.detect.Action;
+import dev.converge.detect.Plan;
+import dev.converge.detect.Step;
+import dev.converge.error.ConvergeException;
+import dev.converge.error.ErrorCode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * A database kept by another tool, with that tool's migration folder read in place: Converge adopts the tool's
+ * history once, runs only what is pending, and never changes the tool's table.
+ */
+class SwitchFromToolsTest {
+    @TempDir
+    Path tmp;
+
+    private Path database(ToolDatabase tool, boolean secondFails) throws Exception {
+        Path db = tmp.resolve(tool.folder + ".db");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db)) {
+            tool.write(c, secondFails);
+        }
+        return db;
+    }
+
+    private static Converge converge(ToolDatabase tool, Path db) {
+        return Converge.configure().database(db).migrations(tool.dir()).historyTable(tool.convergeTable).load();
+    }
+
+    @ParameterizedTest
+    @EnumSource(ToolDatabase.class)
+    void adoptsTheToolsHistoryOnceAndRunsOnlyWhatIsPending(ToolDatabase tool) throws Exception {
+        Path db = database(tool, false);
+        List<String> theirs = rows(db, tool.table);
+
+        Plan plan = converge(tool, db).plan();
+        assertThat(plan.notes()).anySatisfy(n -> assertThat(n)
+                .contains("adopts " + tool.tool + "'s history table " + tool.table).contains("2 applied"));
+        assertThat(plan.work()).extracting(s -> s.version().text()).containsExactly(tool.versions.get(2));
+        assertThat(tables(db)).doesNotContain(tool.convergeTable); // plan changed nothing
+
+        RunResult run = converge(tool, db).migrate();
+        assertThat(run.done()).extracting(Step::action).containsExactly(Action.EXECUTE);
+        assertThat(history(db, tool.convergeTable)).containsExactly(
+                stored(tool, 0) + " adopted", stored(tool, 1) + " adopted", stored(tool, 2) + " executed");
+        assertThat(rows(db, tool.table)).isEqualTo(theirs);
+        assertThat(tables(db)).contains("tags");
+
+        RunResult again = converge(tool, db).migrate();
+        assertThat(again.fastPath()).isTrue();
+        assertThat(converge(tool, db).plan().notes()).noneSatisfy(n -> assertThat(n).contains("adopts"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(ToolDatabase.class)
+    void aMigrationTheToolLeftHalfDoneIsCompletedFromTheSchema(ToolDatabase tool) throws Exception {
+        Path db = database(tool, true);
+        List<String> theirs = rows(db, tool.table);
+        if (tool.recordsFailures()) {
+            assertThat(converge(tool, db).plan().notes()).anySatisfy(n -> assertThat(n)
+                    .contains(tool.table + ": version " + tool.versions.get(1)).contains("not adopted"));
+        }
+
+        converge(tool, db).migrate();
+
+        assertThat(history(db, tool.convergeTable)).containsExactly(
+                stored(tool, 0) + " adopted", stored(tool, 1) + " completed", stored(tool, 2) + " executed");
+        assertThat(indexes(db)).contains("posts_user");
+        assertThat(rows(db, tool.table)).isEqualTo(theirs);
+    }
+
+    @Test
+    void aFlywayFileEditedSinceItWasAppliedIsAChecksumMismatchNamingFlywaysChecksum() throws Exception {
+        Path db = database(ToolDatabase.FLYWAY, false);
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE flyway_schema_history SET checksum = 12345 WHERE version = '1.1'");
+        }
+        assertThatThrownBy(() -> converge(ToolDatabase.FLYWAY, db).migrate())
+                .isInstanceOfSatisfying(ConvergeException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.CHECKSUM_MISMATCH);
+                    assertThat(e.getMessage()).contains("crc32:12345").contains("V1.1__create_posts.sql");
+                });
+    }
+
+    @Test
+    void aToolsHistoryThatContradictsTheSchemaIsNotTrustedBlindly() throws Exception {
+        Path db = database(ToolDatabase.FLYWAY, false);
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement()) {
+            s.execute("DROP TABLE posts"); // Flyway says 1.1 ran, but its table is gone
+        }
+        List<String> theirs = rows(db, ToolDatabase.FLYWAY.table);
+        Plan plan = converge(ToolDatabase.FLYWAY, db).plan();
+        assertThat(plan.notes()).anySatisfy(n -> assertThat(n).contains("drift").contains("posts"));
+        // the plan does not take the row's word: posts is repaired or the plan refuses, never passed over
+        assertThat(plan.refused() || plan.work().stream().anyMatch(st -> st.name().contains("posts"))).isTrue();
+        assertThat(rows(db, ToolDatabase.FLYWAY.table)).isEqualTo(theirs);
+    }
+
+    @Test
+    void whenTwoToolsTablesAreThereOneIsAdoptedAndThePlanNamesTheOther() throws Exception {
+        Path db = database(ToolDatabase.FLYWAY, false);
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE goose_db_version (id INTEGER PRIMARY KEY AUTOINCREMENT, version_id INTEGER NOT NULL,"
+                    + " is_applied INTEGER NOT NULL, tstamp TIMESTAMP DEFAULT (datetime('now')))");
+        }
+        Plan plan = converge(ToolDatabase.FLYWAY, db).plan();
+        assertThat(plan.notes()).anySatisfy(n -> assertThat(n).contains("adopts Flyway's"));
+        assertThat(plan.notes()).anySatisfy(n -> assertThat(n).contains("goose's history table goose_db_version is"
+                + " there too; it is not adopted"));
+        assertThat(converge(ToolDatabase.FLYWAY, db).migrate().done()).extracting(st -> st.version().text())
+                .containsExactly("2024.01.05.1");
+    }
+
+    @Test
+    void aFlywayChecksumIsFlywaysCrc32OfTheLinesWhateverTheLineEndings() throws Exception {
+        Path crlf = ToolDatabase.FLYWAY.dir().resolve("V1.1__create_posts.sql");
+        assertThat(Files.readString(crlf)).contains("\r\n");
+        Path lf = tmp.resolve("lf.sql");
+        Files.writeString(lf, Files.readString(crlf).replace("\r\n", "\n"));
+        assertThat(ToolDatabase.flywayCrc32(lf)).isEqualTo(ToolDatabase.flywayCrc32(crlf));
+    }
+
+    @Test
+    void flywayPlaceholdersTakeTheirValuesFromTheJavaApi() throws Exception {
+        Path db = tmp.resolve("p.db");
+        Path dir = ToolDatabase.FLYWAY.dir().resolveSibling("flyway-placeholders");
+        Converge.configure().database(db).migrations(dir).placeholder("prefix", "app_")
+                .placeholder("default_email", "nobody@example.com").load().migrate();
+        assertThat(tables(db)).contains("app_users", "app_posts");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT sql FROM sqlite_schema WHERE name = 'app_users'")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).contains("'nobody@example.com'");
+        }
+    }
+
+    @Test
+    void aFlywayPlaceholderWithoutAValueIsRefusedNamingFileLineAndPlaceholder() {
+        Path dir = ToolDatabase.FLYWAY.dir().resolveSibling("flyway-placeholders");
+        assertThatThrownBy(() -> Converge.configure().database(tmp.resolve("q.db")).migrations(dir)
+                .placeholder("prefix", "app_").load().migrate())
+                .isInstanceOfSatisfying(ConvergeException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.BAD_SQL);
+                    assertThat(e.getMessage()).contains("V1__create_users.sql:1").contains("${default_email}")
+                            .contains("--placeholder default_email=");
+                });
+    }
+
+    @Test
+    void aPlaceholderForASourceThatIsNotAFolderIsRefusedNotIgnored() {
+        assertThatThrownBy(() -> Converge.configure().database(tmp.resolve("m.db"))
+                .migrations(dev.converge.source.MigrationSource.memory(java.util.Map.of("001_a.sql", "CREATE TABLE a (x);")))
+                .placeholder("prefix", "x_").load())
+                .isInstanceOfSatisfying(ConvergeException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.BAD_INPUT);
+                    assertThat(e.getMessage()).contains("placeholder(...)").contains("migrations(Path)");
+                });
+    }
+
+    @Test
+    void convergesTableNameTakenByGolangMigrateIsRefusedNamingTheWayOut() throws Exception {
+        Path db = database(ToolDatabase.GOLANG_MIGRATE, false);
+        assertThatThrownBy(() -> Converge.configure().database(db).migrations(ToolDatabase.GOLANG_MIGRATE.dir())
+                .load().plan())
+                .isInstanceOfSatisfying(ConvergeException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.BAD_INPUT);
+                    assertThat(e.getMessage()).contains("golang-migrate's history table").contains("--history-table");
+                });
+    }
+
+    /** The version as Converge's history column holds it: a number without leading zeros, or a dotted text. */
+    private static String stored(ToolDatabase tool, int i) {
+        if (tool == ToolDatabase.LIQUIBASE) {
+            return Integer.toString(i + 1); // a changeset's version is its position; author:id is what plan shows
+        }
+        String v = tool.versions.get(i);
+        return v.chars().allMatch(Character::isDigit) ? Long.toString(Long.parseLong(v)) : v;
+    }
+
+    /** Every row of {@code table}, each as one string, in rowid order. */
+    static List<String> rows(Path db, String table) throws Exception {
+        List<String> out = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT * FROM \"" + table + "\" ORDER BY rowid")) {
+            ResultSetMetaData md = rs.getMetaData();
+            while (rs.next()) {
+                StringBuilder sb = new StringBuilder();
+                for (int i = 1; i <= md.getColumnCount(); i++) {
+                    sb.append(md.getColumnName(i)).append('=').append(rs.getString(i)).append(' ');
+                }
+                out.add(sb.toString());
+            }
+        }
+        assertThat(out).isNotEmpty();
+        return out;
+    }
+
+    /** Converge's history as "version how" lines, in version order as Converge reads them. */
+    private static List<String> history(Path db, String table) throws Exception {
+        List<String> out = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT version, how, name FROM \"" + table + "\" ORDER BY rowid")) {
+            while (rs.next()) {
+                out.add(rs.getString(1) + " " + rs.getString(2));
+            }
+        }
+        return out;
+    }
+
+    private static List<String> tables(Path db) throws Exception {
+        return names(db, "table");
+    }
+
+    private static List<String> indexes(Path db) throws Exception {
+        return names(db, "index");
+    }
+
+    private static List<String> names(Path db, String type) throws Exception {
+        List<String> out = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT name FROM sqlite_schema WHERE type = '" + type + "'")) {
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+        }
+        return out;
+    }
+}

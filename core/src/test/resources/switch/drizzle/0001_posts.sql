@@ -1,0 +1,3 @@
+CREATE TABLE posts (id INTEGER PRIMARY KEY, user_id INTEGER REFERENCES users (id), body TEXT);
+--> statement-breakpoint
+CREATE INDEX posts_user ON posts (user_id);

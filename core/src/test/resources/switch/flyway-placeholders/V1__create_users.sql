@@ -1,0 +1,1 @@
+CREATE TABLE ${prefix}users (id INTEGER PRIMARY KEY, email TEXT NOT NULL DEFAULT '${default_email}');

@@ -1,0 +1,2 @@
+-- users
+CREATE TABLE users (id INTEGER PRIMARY KEY, email TEXT NOT NULL);

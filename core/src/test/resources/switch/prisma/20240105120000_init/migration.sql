@@ -1,0 +1,2 @@
+-- CreateTable
+CREATE TABLE users (id INTEGER PRIMARY KEY, email TEXT NOT NULL);

@@ -1,0 +1,5 @@
+-- CreateTable
+CREATE TABLE posts (id INTEGER PRIMARY KEY, user_id INTEGER REFERENCES users (id), body TEXT);
+
+-- CreateIndex
+CREATE INDEX posts_user ON posts (user_id);

@@ -1,0 +1,2 @@
+-- CreateTable
+CREATE TABLE tags (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);
