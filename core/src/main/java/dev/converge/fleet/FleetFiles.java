@@ -28,8 +28,18 @@ public final class FleetFiles {
     private FleetFiles() {
     }
 
-    /** True when {@code text} is a glob pattern rather than one path. */
+    /**
+     * True when {@code text} is a glob pattern rather than one path: it holds a glob character, and is neither an
+     * existing file's name nor a URI (which {@code --db} refuses, naming it).
+     */
     public static boolean isPattern(String text) {
+        if (text.startsWith("file:") || text.startsWith("jdbc:") || Files.exists(Path.of(text))) {
+            return false;
+        }
+        return hasGlobCharacter(text);
+    }
+
+    private static boolean hasGlobCharacter(String text) {
         for (char c : GLOB_CHARACTERS.toCharArray()) {
             if (text.indexOf(c) >= 0) {
                 return true;
@@ -73,7 +83,7 @@ public final class FleetFiles {
         String[] parts = glob.split("/", -1);
         StringBuilder base = new StringBuilder();
         int fixed = 0;
-        while (fixed < parts.length - 1 && !isPattern(parts[fixed])) {
+        while (fixed < parts.length - 1 && !hasGlobCharacter(parts[fixed])) {
             base.append(parts[fixed]).append('/');
             fixed++;
         }
