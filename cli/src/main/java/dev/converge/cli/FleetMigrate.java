@@ -95,7 +95,7 @@ final class FleetMigrate {
     private static void print(FleetResult r, PrintStream out) {
         for (DatabaseOutcome d : r.outcomes()) {
             if (!d.outcome().converged() && d.outcome() != Outcome.SKIPPED) {
-                out.println(d.outcome().label() + ": " + d.error().lines().findFirst().orElse(""));
+                out.println(d.outcome().label() + ": " + d.error().replace("\n", "\n    "));
             }
         }
         out.println();

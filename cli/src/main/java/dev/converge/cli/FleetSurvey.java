@@ -43,8 +43,8 @@ final class FleetSurvey {
         }
         for (Position p : s.positions()) {
             if (p.code() != null) {
-                String first = p.error().lines().findFirst().orElse("");
-                out.println(p.group() + ": " + (first.contains(p.path().toString()) ? first : p.path() + ": " + first));
+                String error = p.error().replace("\n", "\n    ");
+                out.println(p.group() + ": " + (error.contains(p.path().toString()) ? error : p.path() + ": " + error));
             }
         }
         out.println();
