@@ -1,6 +1,7 @@
 package dev.converge.fleet;
 
 import dev.converge.Converge;
+import dev.converge.detect.Reference;
 import dev.converge.error.ErrorCode;
 import dev.converge.source.MigrationSource;
 import org.junit.jupiter.api.Test;
@@ -110,7 +111,10 @@ class FleetTest {
         assertThat(r.exitStatus()).isEqualTo(2);
 
         // the same command again is the resume: the converged ones are up to date, the locked one now converges
-        FleetResult again = fleet().migrate(fleet);
+        Fleet second = fleet();
+        FleetResult again = second.migrate(fleet);
+        // every database was planned with the one reference the fleet replayed (the engine finds it by the set)
+        assertThat(Reference.of(second.migrations())).isSameAs(second.reference());
         Map<Outcome, Integer> counts = again.counts();
         assertThat(counts).containsEntry(Outcome.UP_TO_DATE, 12).containsEntry(Outcome.CONVERGED, 1);
         assertThat(historyRows(locked)).isEqualTo(3);
