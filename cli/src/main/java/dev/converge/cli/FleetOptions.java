@@ -52,6 +52,11 @@ final class FleetOptions {
                     + " FILE for a fleet)");
         }
         List<Path> all = FleetFiles.resolve(given, lists);
+        if (all.isEmpty()) {
+            // a share may be empty (more processes than databases), the fleet itself may not: a wrong list
+            throw new ConvergeException(ErrorCode.BAD_INPUT, "the fleet is empty: " + lists + " name no database."
+                    + " Give database paths, one a line.");
+        }
         return shard == null ? all : Shard.parse(shard, environmentIndex).of(all);
     }
 

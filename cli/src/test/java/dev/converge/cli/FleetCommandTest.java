@@ -141,6 +141,10 @@ class FleetCommandTest {
         Cli mark = Cli.run(args("mark", "--db", tenants.resolve("t0.db").toString(), "--db",
                 tenants.resolve("t1.db").toString(), "1"));
         Cli none = Cli.run(args("migrate", "--db", dir + "/nothing/*.db"));
+        Path emptyList = Files.writeString(dir.resolve("empty.txt"), "# nobody yet\n");
+        Cli empty = Cli.run(args("migrate", "--db-list", emptyList.toString()));
+        assertThat(empty.status()).isEqualTo(2);
+        assertThat(empty.err()).contains("the fleet is empty: [" + emptyList + "]");
         assertThat(backup.status()).isEqualTo(2);
         assertThat(backup.err()).contains("--backup copies one database");
         assertThat(mark.status()).isEqualTo(2);
