@@ -56,21 +56,15 @@ class FleetJobTest {
             s.execute("CREATE TABLE users (id TEXT, something_else BLOB)"); // matches no point of the migrations
         }
 
-        JobRepository repository = SqliteJobRepository.open(dir.resolve("job-repository.db"));
-        Fleet fleet = Fleet.prepare(MigrationSource.memory(SET), b -> { });
-        Job job = FleetJob.of("converge-tenants", repository, fleet, databases, 3);
-        TaskExecutorJobOperator operator = new TaskExecutorJobOperator();
-        operator.setJobRepository(repository);
-        MapJobRegistry registry = new MapJobRegistry();
-        registry.register(job);
-        operator.setJobRegistry(registry);
-        operator.afterPropertiesSet();
+        Path file = dir.resolve("job-repository.db");
+        JobRepository repository = SqliteJobRepository.open(file);
+        Job job = job(repository, databases);
         JobParameters params = new JobParametersBuilder().addString("release", "1.4.0").toJobParameters();
 
-        JobExecution first = operator.start(job, params);
+        JobExecution first = operator(repository, job).start(job, params);
 
         assertThat(first.getStatus()).isEqualTo(BatchStatus.FAILED);
-        Map<String, BatchStatus> byDatabase = workers(repository, first);
+        Map<String, BatchStatus> byDatabase = workers(SqliteJobRepository.open(file), first);
         assertThat(byDatabase).hasSize(10);
         for (Path db : databases) {
             assertThat(byDatabase.get(db.toString())).as(db.toString())
@@ -84,14 +78,32 @@ class FleetJobTest {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + broken); Statement s = c.createStatement()) {
             s.execute("DROP TABLE users"); // the operator fixes the database
         }
-        JobExecution restart = operator.restart(first);
+        // a new process: the repository opened again from its file, the job built again, the failed execution restarted
+        JobRepository reopened = SqliteJobRepository.open(file);
+        Job again = job(reopened, databases);
+        JobExecution restart = operator(reopened, again).restart(reopened.getJobExecution(first.getId()));
 
         assertThat(restart.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(restart.getJobInstance().getInstanceId()).isEqualTo(first.getJobInstance().getInstanceId());
-        assertThat(workers(repository, restart)).containsExactly(Map.entry(broken.toString(), BatchStatus.COMPLETED));
+        assertThat(workers(SqliteJobRepository.open(file), restart)).containsExactly(Map.entry(broken.toString(), BatchStatus.COMPLETED));
         for (Path db : databases) {
             assertThat(historyRows(db)).as(db.toString()).isEqualTo(3);
         }
+    }
+
+    private static Job job(JobRepository repository, List<Path> databases) {
+        return FleetJob.of("converge-tenants", repository, Fleet.prepare(MigrationSource.memory(SET), b -> { }),
+                databases, 3);
+    }
+
+    private static TaskExecutorJobOperator operator(JobRepository repository, Job job) throws Exception {
+        TaskExecutorJobOperator operator = new TaskExecutorJobOperator();
+        operator.setJobRepository(repository);
+        MapJobRegistry registry = new MapJobRegistry();
+        registry.register(job);
+        operator.setJobRegistry(registry);
+        operator.afterPropertiesSet();
+        return operator;
     }
 
     /** The worker steps of one job execution, read back from the repository: database path to status. */
