@@ -44,7 +44,8 @@ public final class DatabaseFilePartitioner implements Partitioner {
     /** The partition name of {@code database}. */
     public static String name(Path database) {
         try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(database.toString().getBytes(StandardCharsets.UTF_8));
+            byte[] hash = MessageDigest.getInstance("SHA-256")
+                    .digest(database.toString().getBytes(StandardCharsets.UTF_8));
             return "database-" + HexFormat.of().formatHex(hash, 0, 8);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required of every Java runtime", e);

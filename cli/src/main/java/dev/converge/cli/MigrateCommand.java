@@ -55,7 +55,8 @@ final class MigrateCommand extends Subcommand {
     @Override
     int execute() {
         if (fleet.asked(database)) {
-            return FleetMigrate.run(io(), fleet.prepare(source, database, planning), fleet.databases(database), json, backup);
+            return FleetMigrate.run(io(), fleet.prepare(source, database, planning), fleet.databases(database),
+                    json, backup);
         }
         Converge.Builder b = Converge.configure();
         source.applyTo(b);

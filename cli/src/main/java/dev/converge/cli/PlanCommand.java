@@ -41,7 +41,8 @@ final class PlanCommand extends Subcommand {
     @Override
     int execute() {
         if (fleet.asked(database)) {
-            return FleetSurvey.run(io(), fleet.prepare(source, database, planning), fleet.databases(database), true, json);
+            return FleetSurvey.run(io(), fleet.prepare(source, database, planning), fleet.databases(database),
+                    true, json);
         }
         Converge.Builder b = Converge.configure();
         source.applyTo(b);

@@ -37,7 +37,8 @@ final class StatusCommand extends Subcommand {
     @Override
     int execute() {
         if (fleet.asked(database)) {
-            return FleetSurvey.run(io(), fleet.prepare(source, database, planning), fleet.databases(database), false, json);
+            return FleetSurvey.run(io(), fleet.prepare(source, database, planning), fleet.databases(database),
+                    false, json);
         }
         Converge.Builder b = Converge.configure();
         source.applyTo(b);

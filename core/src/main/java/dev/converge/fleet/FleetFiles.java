@@ -87,7 +87,8 @@ public final class FleetFiles {
             base.append(parts[fixed]).append('/');
             fixed++;
         }
-        Path root = base.length() == 0 ? Path.of("") : Path.of(base.length() == 1 ? "/" : base.substring(0, base.length() - 1));
+        String folder = base.length() <= 1 ? base.toString() : base.substring(0, base.length() - 1);
+        Path root = Path.of(folder);
         boolean anyDepth = glob.contains("**");
         int depth = anyDepth ? Integer.MAX_VALUE : parts.length - fixed;
         PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + glob);

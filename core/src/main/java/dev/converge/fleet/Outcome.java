@@ -24,6 +24,7 @@ public enum Outcome {
 
     /** The name used in output: lower case, words separated by spaces ({@code stopped part-way}). */
     public String label() {
-        return this == STOPPED_PART_WAY ? "stopped part-way" : name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+        return this == STOPPED_PART_WAY ? "stopped part-way"
+                : name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
     }
 }

@@ -33,7 +33,8 @@ public record Shard(int index, int count) {
     }
 
     /**
-     * Parses {@code INDEX/COUNT}, or {@code COUNT} alone (or {@code /COUNT}) with the index from {@code environmentIndex}
+     * Parses {@code INDEX/COUNT}, or {@code COUNT} alone (or {@code /COUNT}) with the index from
+     * {@code environmentIndex}
      * (the value of {@link #INDEX_VARIABLE}, or null when it is not set).
      *
      * @throws ConvergeException {@link ErrorCode#BAD_INPUT} naming what is wrong
