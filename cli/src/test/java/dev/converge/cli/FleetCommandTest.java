@@ -136,7 +136,7 @@ class FleetCommandTest {
     }
 
     @Test
-    void whatOnlyOneDatabaseCanDoIsRefusedForAFleet() {
+    void whatOnlyOneDatabaseCanDoIsRefusedForAFleet() throws Exception {
         Cli backup = Cli.run(args("migrate", "--db", tenants + "/*.db", "--backup", dir.resolve("b.db").toString()));
         Cli mark = Cli.run(args("mark", "--db", tenants.resolve("t0.db").toString(), "--db",
                 tenants.resolve("t1.db").toString(), "1"));
