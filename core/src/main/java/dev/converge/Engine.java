@@ -297,7 +297,7 @@ final class Engine {
 
     private Plan makePlan(Connection c, MigrationSet set, boolean prove) {
         Reference ref = Reference.of(set);
-        Schema baselineSchema = config.baseline() == null ? null : Reference.replayScript(config.baseline());
+        Schema baselineSchema = config.baseline() == null ? null : BaselineSchemas.of(config.baseline());
         // history, the live schema and the rehearsal's copy of it all come from one read transaction: one snapshot
         exec(c, "BEGIN", "starting a read transaction");
         try {

@@ -8,12 +8,22 @@ import picocli.CommandLine.Option;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /** Which database, its history table, and how long to wait for its lock. */
 final class DatabaseOptions {
-    @Option(names = "--db", required = true, paramLabel = "FILE", converter = DatabaseLocation.class,
-            description = "The SQLite database file (also sqlite:FILE or jdbc:sqlite:FILE).")
+    /** The database file: the first {@code --db} (the only one, except for a fleet). */
     Path db;
+    /** Every {@code --db}, in order: several, or patterns, name a fleet ({@link FleetOptions}). */
+    List<Path> all = List.of();
+
+    @Option(names = "--db", paramLabel = "FILE", converter = DatabaseLocation.class,
+            description = "The SQLite database file (also sqlite:FILE or jdbc:sqlite:FILE). migrate, plan and status"
+            + " take several, or a quoted pattern such as 'tenants/*.db': a fleet.")
+    void db(List<Path> files) {
+        all = files;
+        db = files.isEmpty() ? null : files.get(0);
+    }
 
     @Option(names = "--history-table", paramLabel = "NAME",
             description = "The history table (default: schema_migrations).")
@@ -32,6 +42,10 @@ final class DatabaseOptions {
      * as a file name), a folder, or, when the command does not create one ({@code creates} false), a missing file.
      */
     Converge.Builder applyTo(Converge.Builder b, boolean creates) {
+        if (db == null || all.size() > 1) {
+            throw new ConvergeException(ErrorCode.BAD_INPUT, db == null ? "Missing required option: '--db=FILE'"
+                    : "this command takes one --db, not " + all.size() + ": " + all);
+        }
         String text = db.toString();
         if ((text.startsWith("file:") || text.startsWith("jdbc:")) && !Files.exists(db)) {
             throw ConvergeException.builder(ErrorCode.BAD_INPUT, "--db takes the path of a file, not a URI: " + db

@@ -32,6 +32,8 @@ final class MigrateCommand extends Subcommand {
     DatabaseOptions database;
     @Mixin
     PlanningOptions planning;
+    @Mixin
+    FleetOptions fleet;
 
     @Option(names = "--backup", paramLabel = "FILE",
             description = "Before changing anything, copy the database to FILE (no copy when it is up to date).")
@@ -52,6 +54,10 @@ final class MigrateCommand extends Subcommand {
 
     @Override
     int execute() {
+        if (fleet.asked(database)) {
+            return FleetMigrate.run(io(), fleet.prepare(source, database, planning), fleet.databases(database),
+                    json, backup);
+        }
         Converge.Builder b = Converge.configure();
         source.applyTo(b);
         database.applyTo(b, true);

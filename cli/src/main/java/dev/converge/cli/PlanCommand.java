@@ -19,6 +19,8 @@ final class PlanCommand extends Subcommand {
     DatabaseOptions database;
     @Mixin
     PlanningOptions planning;
+    @Mixin
+    FleetOptions fleet;
 
     @Option(names = "--sql", description = "Print only the SQL that would run, each statement ended by ';'.")
     boolean sql;
@@ -38,6 +40,10 @@ final class PlanCommand extends Subcommand {
 
     @Override
     int execute() {
+        if (fleet.asked(database)) {
+            return FleetSurvey.run(io(), fleet.prepare(source, database, planning), fleet.databases(database),
+                    true, json);
+        }
         Converge.Builder b = Converge.configure();
         source.applyTo(b);
         database.applyTo(b, false);

@@ -18,6 +18,8 @@ final class StatusCommand extends Subcommand {
     DatabaseOptions database;
     @Mixin
     PlanningOptions planning;
+    @Mixin
+    FleetOptions fleet;
 
     @Option(names = "--json", description = "Write the states as JSON.")
     boolean json;
@@ -37,6 +39,10 @@ final class StatusCommand extends Subcommand {
 
     @Override
     int execute() {
+        if (fleet.asked(database)) {
+            return FleetSurvey.run(io(), fleet.prepare(source, database, planning), fleet.databases(database),
+                    false, json);
+        }
         Converge.Builder b = Converge.configure();
         source.applyTo(b);
         database.applyTo(b, false);
