@@ -66,6 +66,7 @@ final class Engine {
                 config.listener().on(new RunEvent.Finished(r));
                 return r;
             }
+            s.refuseIfReadOnlyMount();
             checkFiles(set, h, config.baseline(), config.historyTable());
             List<Step> committed = new ArrayList<>();
             Runner runner = new Runner(historyTable, set, historyNames(), config.listener());
@@ -195,6 +196,7 @@ final class Engine {
     private <T> T write(Work<T> w) {
         try (Session s = open(false)) {
             Connection c = s.connection;
+            s.refuseIfReadOnlyMount();
             exec(c, "BEGIN IMMEDIATE", "taking the write lock");
             try {
                 T result = w.run(c);
@@ -389,24 +391,49 @@ final class Engine {
         return (System.nanoTime() - t0) / 1_000_000;
     }
 
-    /** Converge's own connection, with foreign_keys off and the busy timeout set; restores both on close. */
+    /**
+     * Converge's own connection, with foreign_keys off and the busy timeout set; restores both on close. A path that is
+     * not a regular file is refused before anything is opened; a WAL database in a folder that cannot be written (a
+     * read-only mount, where SQLite cannot create the {@code -shm}) is opened read-only and immutable, so that what
+     * only reads still works and a write is refused as read-only.
+     */
     private Session open(boolean create) {
+        java.nio.file.Path file = DatabaseFile.of(config.url(), config.dataSource()).orElse(null);
+        if (file != null) {
+            DatabaseFile.refuseIfNotRegular(file);
+        }
+        try {
+            return open(create, config.url(), file);
+        } catch (ConvergeException e) {
+            String readOnly = file == null || config.url() == null ? null : DatabaseFile.readOnlyUrl(file).orElse(null);
+            if (readOnly == null || (e.code() != ErrorCode.NO_DATABASE && e.code() != ErrorCode.READ_ONLY)) {
+                throw e;
+            }
+            LOG.log(System.Logger.Level.DEBUG, file + ": cannot create its -shm in a read-only folder; opening it"
+                    + " read-only and immutable");
+            Session s = open(false, readOnly, file);
+            s.readOnlyMount = file;
+            return s;
+        }
+    }
+
+    private Session open(boolean create, String url, java.nio.file.Path file) {
         Connection c;
         try {
             if (config.dataSource() != null) {
                 c = config.dataSource().getConnection();
-            } else if (config.url() != null) {
+            } else if (url != null) {
                 SQLiteConfig sc = new SQLiteConfig();
                 if (!create) {
                     sc.resetOpenMode(SQLiteOpenMode.CREATE);
                 }
                 sc.setBusyTimeout((int) Math.min(Integer.MAX_VALUE, config.lockTimeout().toMillis()));
-                c = DriverManager.getConnection(config.url(), sc.toProperties());
+                c = DriverManager.getConnection(url, sc.toProperties());
             } else {
                 throw new ConvergeException(ErrorCode.BAD_INPUT, "no database configured: call url(...) or dataSource(...)");
             }
         } catch (SQLException e) {
-            ConvergeException t = SqliteErrors.translate(e, "opening " + config.url());
+            ConvergeException t = SqliteErrors.translate(e, "opening " + config.url(), file);
             if (t.code() == ErrorCode.NO_DATABASE || t.code() == ErrorCode.INTERNAL) {
                 throw new ConvergeException(create ? t.code() : ErrorCode.NO_DATABASE, "cannot open the database "
                         + describeUrl() + (create ? "" : " (plan, status and the history commands never create one)")
@@ -414,7 +441,7 @@ final class Engine {
             }
             throw t;
         }
-        return new Session(c, config.lockTimeout().toMillis());
+        return new Session(c, config.lockTimeout().toMillis(), file);
     }
 
     private String describeUrl() {
@@ -427,8 +454,10 @@ final class Engine {
         private final boolean autoCommit;
         private final long busyTimeout;
         private final boolean legacyAlterTable;
+        /** The file, when it could be opened only read-only and immutable (its folder cannot be written); else null. */
+        java.nio.file.Path readOnlyMount;
 
-        Session(Connection c, long lockTimeoutMs) {
+        Session(Connection c, long lockTimeoutMs, java.nio.file.Path file) {
             this.connection = c;
             try {
                 this.autoCommit = c.getAutoCommit();
@@ -449,7 +478,14 @@ final class Engine {
                 pragma(c, "schema_version");
             } catch (SQLException e) {
                 closeQuietly(c);
-                throw SqliteErrors.translate(e, "opening the database");
+                throw SqliteErrors.translate(e, "opening the database", file);
+            }
+        }
+
+        /** Before the first write: a database that could be opened only read-only is refused, naming it. */
+        void refuseIfReadOnlyMount() {
+            if (readOnlyMount != null) {
+                throw DatabaseFile.readOnlyFolder(readOnlyMount);
             }
         }
 

@@ -23,7 +23,7 @@ import java.util.Set;
 public final class Main {
     /** The codes of errors about the database file as a whole, whose messages may not say which file. */
     private static final Set<ErrorCode> ABOUT_THE_FILE = EnumSet.of(ErrorCode.LOCKED, ErrorCode.READ_ONLY,
-            ErrorCode.NOT_A_DATABASE);
+            ErrorCode.NOT_A_DATABASE, ErrorCode.DISK_FULL, ErrorCode.IO_ERROR);
 
     private Main() {
     }
