@@ -67,6 +67,33 @@ final class SourceText {
     }
 
     /**
+     * Refuses a text holding NUL characters: SQLite ends a statement at a NUL byte, so such a file cannot run as
+     * written, and echoing its statements would put raw bytes on a terminal. The message says where, and nothing raw.
+     *
+     * @throws ConvergeException {@link ErrorCode#BAD_INPUT} naming {@code origin} and the first NUL's line
+     */
+    static void refuseNul(String text, String origin) {
+        int at = text.indexOf('\0');
+        if (at < 0) {
+            return;
+        }
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < at; i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        long count = text.chars().filter(ch -> ch == 0).count();
+        throw ConvergeException.builder(ErrorCode.BAD_INPUT, origin + ":" + line + ": the file holds NUL bytes at line "
+                        + line + " (first at column " + (at - lineStart + 1) + ", " + count + " in all). SQLite ends a"
+                        + " statement at a NUL byte, so the file cannot run as written; it may be binary, or saved as"
+                        + " UTF-16. Remove the NUL bytes, or save the file as UTF-8 text.")
+                .file(origin).line(line).build();
+    }
+
+    /**
      * Reads a whole file in one call.
      *
      * @throws ConvergeException {@link ErrorCode#BAD_INPUT} naming the file when it is missing or cannot be read
