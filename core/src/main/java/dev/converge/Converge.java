@@ -101,6 +101,8 @@ public final class Converge {
         private RunListener listener = RunListener.NONE;
         private Clock clock = Clock.systemUTC();
         private Path backup;
+        private boolean integrityCheck = true;
+        private boolean allowDropUnknownColumns;
 
         private Builder() {
         }
@@ -199,6 +201,25 @@ public final class Converge {
             return this;
         }
 
+        /**
+         * Whether a run that will change the database first checks its pages with SQLite's {@code PRAGMA quick_check}
+         * and refuses a damaged one (true by default). The check reads the whole file; switch it off only for very
+         * large files whose integrity is checked otherwise. The fast path never runs it.
+         */
+        public Builder integrityCheck(boolean b) {
+            this.integrityCheck = b;
+            return this;
+        }
+
+        /**
+         * Whether a table rebuild may drop a column that no migration knows and that holds values (false by default:
+         * such a run is refused before any change, naming the column).
+         */
+        public Builder allowDropUnknownColumns(boolean b) {
+            this.allowDropUnknownColumns = b;
+            return this;
+        }
+
         public Converge load() {
             if (migrations == null) {
                 throw new ConvergeException(ErrorCode.BAD_INPUT, "no migrations configured: call migrations(...)");
@@ -211,7 +232,7 @@ public final class Converge {
             }
             return new Converge(new Config(url, dataSource, migrations, baseline, historyTable, legacyHistoryTable,
                     lockTimeout, new PlanOptions(allowMissing, allowOutOfOrder, refuseFuture), createDatabase, listener,
-                    clock, backup));
+                    clock, backup, integrityCheck, allowDropUnknownColumns));
         }
 
         /** Lint needs no database: a Converge for {@link Converge#lint()} only. */
@@ -220,13 +241,15 @@ public final class Converge {
                 throw new ConvergeException(ErrorCode.BAD_INPUT, "no migrations configured: call migrations(...)");
             }
             return new Converge(new Config(null, null, migrations, baseline, historyTable, legacyHistoryTable,
-                    lockTimeout, new PlanOptions(allowMissing, allowOutOfOrder, refuseFuture), false, listener, clock, null));
+                    lockTimeout, new PlanOptions(allowMissing, allowOutOfOrder, refuseFuture), false, listener, clock, null,
+                    integrityCheck, allowDropUnknownColumns));
         }
     }
 
     /** The settings of one Converge, immutable. */
     record Config(String url, DataSource dataSource, MigrationSource migrations, Script baseline, String historyTable,
                   String legacyHistoryTable, Duration lockTimeout, PlanOptions options, boolean createDatabase,
-                  RunListener listener, Clock clock, Path backup) {
+                  RunListener listener, Clock clock, Path backup, boolean integrityCheck,
+                  boolean allowDropUnknownColumns) {
     }
 }

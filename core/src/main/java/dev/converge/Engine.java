@@ -1,5 +1,6 @@
 package dev.converge;
 
+import dev.converge.apply.IntegrityCheck;
 import dev.converge.apply.Rehearsal;
 import dev.converge.apply.RunEvent;
 import dev.converge.apply.RunResult;
@@ -68,6 +69,7 @@ final class Engine {
             }
             s.refuseIfReadOnlyMount();
             checkFiles(set, h, config.baseline(), config.historyTable());
+            checkIntegrity(c);
             List<Step> committed = new ArrayList<>();
             Runner runner = new Runner(historyTable, set, historyNames(), config.listener());
             Plan plan = null;
@@ -135,6 +137,9 @@ final class Engine {
         try (Session s = open(false)) {
             History h = readHistory(s.connection);
             checkFiles(set, h, config.baseline(), config.historyTable());
+            if (prove) {
+                checkIntegrity(s.connection); // migrate would refuse a damaged database: so does its plan
+            }
             return makePlan(s.connection, set, prove);
         }
     }
@@ -197,6 +202,7 @@ final class Engine {
         try (Session s = open(false)) {
             Connection c = s.connection;
             s.refuseIfReadOnlyMount();
+            checkIntegrity(c);
             exec(c, "BEGIN IMMEDIATE", "taking the write lock");
             try {
                 T result = w.run(c);
@@ -442,6 +448,14 @@ final class Engine {
             throw t;
         }
         return new Session(c, config.lockTimeout().toMillis(), file);
+    }
+
+    /** Off the fast path, before any change: a database whose pages are damaged is refused, unless asked not to. */
+    private void checkIntegrity(Connection c) {
+        if (config.integrityCheck()) {
+            IntegrityCheck.refuseIfDamaged(c, DatabaseFile.of(config.url(), config.dataSource())
+                    .map(java.nio.file.Path::toString).orElse(describeUrl()));
+        }
     }
 
     private String describeUrl() {
