@@ -29,6 +29,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        NativeLibrary.useCachedCopy();
         System.exit(run(args, System.out, System.err, System.console() != null));
     }
 
@@ -40,6 +41,7 @@ public final class Main {
     /** Runs one command in-process; {@code interactive} turns on progress on {@code err}. Returns the exit status. */
     public static int run(String[] args, PrintStream out, PrintStream err, boolean interactive) {
         Io io = new Io(out, err, interactive);
+        NativeLibrary.quietDriver(verboseAsked(args));
         try {
             CommandLine cl = new CommandLine(new ConvergeCommand(io));
             // before the settings below: picocli passes them on only to subcommands already added
@@ -60,6 +62,19 @@ public final class Main {
             out.flush();
             err.flush();
         }
+    }
+
+    /** True when {@code --verbose} is among the options (before an end-of-options {@code --}). */
+    private static boolean verboseAsked(String[] args) {
+        for (String a : args) {
+            if (a.equals("--")) {
+                return false;
+            }
+            if (a.equals("--verbose")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Version version(String text) {
