@@ -5,6 +5,7 @@ import dev.converge.apply.Rehearsal;
 import dev.converge.apply.RunEvent;
 import dev.converge.apply.RunResult;
 import dev.converge.apply.Runner;
+import dev.converge.apply.UnknownColumns;
 import dev.converge.detect.Plan;
 import dev.converge.detect.Planner;
 import dev.converge.detect.Reference;
@@ -310,6 +311,7 @@ final class Engine {
             }
             long sv = HistoryTable.schemaVersion(c);
             Plan plan = Planner.plan(ref, live, h, sv, config.options(), config.baseline(), baselineSchema);
+            plan = UnknownColumns.check(c, plan, config.allowDropUnknownColumns());
             return prove ? Rehearsal.prove(c, plan, historyNames()) : plan;
         } finally {
             exec(c, "COMMIT", "ending a read transaction");
