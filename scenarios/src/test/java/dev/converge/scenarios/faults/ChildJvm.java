@@ -83,6 +83,21 @@ final class ChildJvm implements AutoCloseable {
         }
     }
 
+    /** Waits until {@code count} lines starting with {@code prefix} were printed; false when the child ended first. */
+    boolean awaitLines(String prefix, int count, long timeoutMs) throws InterruptedException {
+        long end = System.currentTimeMillis() + timeoutMs;
+        synchronized (lines) {
+            while (lines.stream().filter(l -> l.startsWith(prefix)).count() < count) {
+                long left = end - System.currentTimeMillis();
+                if (left <= 0 || (!process.isAlive() && !reader.isAlive())) {
+                    return false;
+                }
+                lines.wait(Math.min(left, 20));
+            }
+            return true;
+        }
+    }
+
     /** Waits for the child to end and its output to be read; returns the exit status. */
     int waitFor() throws InterruptedException {
         if (!process.waitFor(DEFAULT_TIMEOUT_S, TimeUnit.SECONDS)) {
