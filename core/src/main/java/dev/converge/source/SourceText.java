@@ -44,10 +44,19 @@ final class SourceText {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
+        // validated through a small buffer, then decoded in one go: no second copy of the text as UTF-16 chars
         ByteBuffer in = ByteBuffer.wrap(bytes, off, bytes.length - off);
-        CharBuffer out = CharBuffer.allocate(bytes.length - off);
-        CoderResult result = decoder.decode(in, out, true);
+        CharBuffer out = CharBuffer.allocate(Math.max(16, Math.min(bytes.length - off, 1 << 16)));
+        CoderResult result;
+        while (true) {
+            result = decoder.decode(in, out, true);
+            if (!result.isOverflow()) {
+                break;
+            }
+            out.clear();
+        }
         if (!result.isError()) {
+            out.clear();
             result = decoder.flush(out);
         }
         if (result.isError()) {
@@ -63,7 +72,7 @@ final class SourceText {
                                     + line + " is not part of a UTF-8 character). Save the file as UTF-8.")
                     .file(origin).line(line).build();
         }
-        return out.flip().toString();
+        return new String(bytes, off, bytes.length - off, StandardCharsets.UTF_8);
     }
 
     /**
