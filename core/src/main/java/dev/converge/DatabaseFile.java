@@ -103,12 +103,18 @@ final class DatabaseFile {
         return Optional.of("jdbc:sqlite:file:" + path + "?mode=ro&immutable=1");
     }
 
-    /** The refusal to write {@code file}, which {@link #readOnlyUrl} opened: its folder cannot be written. */
-    static ConvergeException readOnlyFolder(Path file) {
-        return ConvergeException.builder(ErrorCode.READ_ONLY, file + ": the database is read-only: it is in WAL mode and"
-                        + " its folder " + file.toAbsolutePath().getParent() + " cannot be written (a read-only mount?),"
-                        + " so SQLite can read it but not change it. Nothing was changed; mount it read-write (or copy it"
-                        + " to a writable place) to migrate.")
+    /**
+     * The refusal to change {@code file}, which this process cannot write: a WAL database in a folder that cannot be
+     * written (opened by {@link #readOnlyUrl}), or a file on a read-only mount or without write permission.
+     */
+    static ConvergeException readOnly(Path file) {
+        Path folder = file.toAbsolutePath().getParent();
+        String why = Files.isWritable(file) ? "it is in WAL mode and its folder " + folder + " cannot be written (a"
+                + " read-only mount?), so SQLite can read it but not change it"
+                : "the file cannot be written (a read-only mount, or no write permission)";
+        return ConvergeException.builder(ErrorCode.READ_ONLY, file + ": the database is read-only: " + why
+                        + ". Nothing was changed; mount it read-write, give this process write access, or copy it to a"
+                        + " writable place to migrate.")
                 .file(file.toString()).build();
     }
 

@@ -30,6 +30,7 @@ import dev.converge.sql.HistoryTableGuard;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteOpenMode;
 
+import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -411,7 +412,11 @@ final class Engine {
             DatabaseFile.refuseIfNotRegular(file);
         }
         try {
-            return open(create, config.url(), file);
+            Session s = open(create, config.url(), file);
+            if (file != null && Files.exists(file) && !Files.isWritable(file)) {
+                s.readOnlyMount = file; // read what it can; refuse before the first write, naming the file
+            }
+            return s;
         } catch (ConvergeException e) {
             String readOnly = file == null || config.url() == null ? null : DatabaseFile.readOnlyUrl(file).orElse(null);
             if (readOnly == null || (e.code() != ErrorCode.NO_DATABASE && e.code() != ErrorCode.READ_ONLY)) {
@@ -470,7 +475,7 @@ final class Engine {
         private final boolean autoCommit;
         private final long busyTimeout;
         private final boolean legacyAlterTable;
-        /** The file, when it could be opened only read-only and immutable (its folder cannot be written); else null. */
+        /** The file, when this process cannot write it (or could open it only read-only and immutable); else null. */
         java.nio.file.Path readOnlyMount;
 
         Session(Connection c, long lockTimeoutMs, java.nio.file.Path file) {
@@ -501,7 +506,7 @@ final class Engine {
         /** Before the first write: a database that could be opened only read-only is refused, naming it. */
         void refuseIfReadOnlyMount() {
             if (readOnlyMount != null) {
-                throw DatabaseFile.readOnlyFolder(readOnlyMount);
+                throw DatabaseFile.readOnly(readOnlyMount);
             }
         }
 

@@ -8,6 +8,8 @@ import dev.converge.error.ErrorCode;
 import dev.converge.scenarios.faults.Fixtures.Journal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,16 +23,21 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  * cannot create the {@code -shm}: this was {@code SQLITE_IOERR_SHMSIZE} reported as "a bug in Converge" (exit 4); now
  * {@link ErrorCode#DISK_FULL} (exit 1), "the disk is full", the file named. On a read-only mount it was
  * "cannot open the database" (exit 2) without the file for every command; now {@code status} and {@code plan} read
- * it and {@code migrate} is refused as {@link ErrorCode#READ_ONLY} (exit 1) naming the file. Nothing is changed.
+ * it and {@code migrate} is refused as {@link ErrorCode#READ_ONLY} (exit 1) naming the file, in either journal mode
+ * (with a rollback journal the refusal did not name the database). Nothing is changed.
  */
 class FullOrReadOnlyMountIT {
     @TempDir
     Path dir;
 
     private static Path prepared(Path db) {
+        return prepared(db, Journal.WAL);
+    }
+
+    private static Path prepared(Path db, Journal journal) {
         Fixtures.starpunkStates(1).prefix(db, 2);
         Fixtures.fill(db, 7, 50);
-        Fixtures.journal(db, Journal.WAL);
+        Fixtures.journal(db, journal);
         return db;
     }
 
@@ -62,10 +69,11 @@ class FullOrReadOnlyMountIT {
         }
     }
 
-    @Test
-    void aWalDatabaseOnAReadOnlyMountIsReadButNotMigrated() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Journal.class)
+    void aDatabaseOnAReadOnlyMountIsReadButNotMigrated(Journal journal) throws Exception {
         try (Tmpfs disk = Tmpfs.mount(dir.resolve("ro"), 4096)) {
-            Path db = prepared(dir.resolve("ro/app.db"));
+            Path db = prepared(dir.resolve("ro/app.db"), journal);
             String sha = Fixtures.sha256(db);
             disk.remountReadOnly();
             Converge converge = converge(db);
