@@ -108,6 +108,8 @@ public final class Converge {
         private Path folder;
         private Layout layout;
         private final Map<String, String> placeholders = new LinkedHashMap<>();
+        private boolean integrityCheck = true;
+        private boolean allowDropUnknownColumns;
 
         private Builder() {
         }
@@ -234,6 +236,25 @@ public final class Converge {
             return this;
         }
 
+        /**
+         * Whether a run that will change the database first checks its pages with SQLite's {@code PRAGMA quick_check}
+         * and refuses a damaged one (true by default). The check reads the whole file; switch it off only for very
+         * large files whose integrity is checked otherwise. The fast path never runs it.
+         */
+        public Builder integrityCheck(boolean b) {
+            this.integrityCheck = b;
+            return this;
+        }
+
+        /**
+         * Whether a table rebuild may drop a column that no migration knows and that holds values (false by default:
+         * such a run is refused before any change, naming the column).
+         */
+        public Builder allowDropUnknownColumns(boolean b) {
+            this.allowDropUnknownColumns = b;
+            return this;
+        }
+
         public Converge load() {
             resolveFolder();
             if (migrations == null) {
@@ -247,7 +268,8 @@ public final class Converge {
             }
             return new Converge(new Config(url, dataSource, migrations, baseline, historyTable, legacyHistoryTable,
                     lockTimeout, new PlanOptions(allowMissing, allowOutOfOrder, refuseFuture), createDatabase,
-                    logRuns ? RunLog.around(listener) : listener, clock, backup));
+                    logRuns ? RunLog.around(listener) : listener, clock, backup, integrityCheck,
+                    allowDropUnknownColumns));
         }
 
         /** The source of a {@link #migrations(Path) folder}, in its layout; a layout or placeholder given for none is refused. */
@@ -268,13 +290,15 @@ public final class Converge {
                 throw new ConvergeException(ErrorCode.BAD_INPUT, "no migrations configured: call migrations(...)");
             }
             return new Converge(new Config(null, null, migrations, baseline, historyTable, legacyHistoryTable,
-                    lockTimeout, new PlanOptions(allowMissing, allowOutOfOrder, refuseFuture), false, listener, clock, null));
+                    lockTimeout, new PlanOptions(allowMissing, allowOutOfOrder, refuseFuture), false, listener, clock, null,
+                    integrityCheck, allowDropUnknownColumns));
         }
     }
 
     /** The settings of one Converge, immutable. */
     record Config(String url, DataSource dataSource, MigrationSource migrations, Script baseline, String historyTable,
                   String legacyHistoryTable, Duration lockTimeout, PlanOptions options, boolean createDatabase,
-                  RunListener listener, Clock clock, Path backup) {
+                  RunListener listener, Clock clock, Path backup, boolean integrityCheck,
+                  boolean allowDropUnknownColumns) {
     }
 }

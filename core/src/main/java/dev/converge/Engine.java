@@ -1,10 +1,12 @@
 package dev.converge;
 
+import dev.converge.apply.IntegrityCheck;
 import dev.converge.apply.Rehearsal;
 import dev.converge.apply.RunEvent;
 import dev.converge.apply.RunResult;
 import dev.converge.apply.Runner;
 import dev.converge.detect.Detector;
+import dev.converge.apply.UnknownColumns;
 import dev.converge.detect.Plan;
 import dev.converge.detect.Reading;
 import dev.converge.detect.RowFacts;
@@ -31,6 +33,7 @@ import dev.converge.sql.HistoryTableGuard;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteOpenMode;
 
+import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -72,7 +75,9 @@ final class Engine {
                 config.listener().on(new RunEvent.Finished(r));
                 return r;
             }
+            s.refuseIfReadOnlyMount();
             checkFiles(set, h, config.baseline(), config.historyTable());
+            checkIntegrity(c);
             List<Step> committed = new ArrayList<>();
             Runner runner = new Runner(historyTable, set, historyNames(), config.listener());
             Plan plan = null;
@@ -140,6 +145,9 @@ final class Engine {
         try (Session s = open(false)) {
             History h = readHistory(s.connection);
             checkFiles(set, h, config.baseline(), config.historyTable());
+            if (prove) {
+                checkIntegrity(s.connection); // migrate would refuse a damaged database: so does its plan
+            }
             return makePlan(s.connection, set, prove);
         }
     }
@@ -201,6 +209,8 @@ final class Engine {
     private <T> T write(Work<T> w) {
         try (Session s = open(false)) {
             Connection c = s.connection;
+            s.refuseIfReadOnlyMount();
+            checkIntegrity(c);
             exec(c, "BEGIN IMMEDIATE", "taking the write lock");
             try {
                 T result = w.run(c);
@@ -311,6 +321,7 @@ final class Engine {
             RowFacts rows = table -> holdsRows(c, table);
             Plan plan = Switching.naming(Planner.plan(ref, live, h, sv, config.options(), config.baseline(),
                     baselineSchema, rows, Reading.FIRST), h);
+            plan = UnknownColumns.check(c, plan, config.allowDropUnknownColumns());
             if (!prove) {
                 return plan;
             }
@@ -322,8 +333,9 @@ final class Engine {
             // where the rules leave more than one reading, try the others (bounded); keep the first plan that proves
             List<Reading> others = Detector.alternatives(ref, live, plan.detection());
             for (Reading r : others.subList(0, Math.min(others.size(), MAX_READINGS))) {
-                Plan alt = Rehearsal.prove(c, Switching.naming(Planner.plan(ref, live, h, sv, config.options(),
-                        config.baseline(), baselineSchema, rows, r), h), historyTables);
+                Plan alt = Rehearsal.prove(c, UnknownColumns.check(c, Switching.naming(Planner.plan(ref, live, h, sv,
+                        config.options(), config.baseline(), baselineSchema, rows, r), h),
+                        config.allowDropUnknownColumns()), historyTables);
                 if (!alt.refused()) {
                     List<String> notes = new ArrayList<>(alt.notes());
                     notes.add("the first reading of this database did not prove (" + proven.problems().get(0).message()
@@ -429,24 +441,53 @@ final class Engine {
         return (System.nanoTime() - t0) / 1_000_000;
     }
 
-    /** Converge's own connection, with foreign_keys off and the busy timeout set; restores both on close. */
+    /**
+     * Converge's own connection, with foreign_keys off and the busy timeout set; restores both on close. A path that is
+     * not a regular file is refused before anything is opened; a WAL database in a folder that cannot be written (a
+     * read-only mount, where SQLite cannot create the {@code -shm}) is opened read-only and immutable, so that what
+     * only reads still works and a write is refused as read-only.
+     */
     private Session open(boolean create) {
+        java.nio.file.Path file = DatabaseFile.of(config.url(), config.dataSource()).orElse(null);
+        if (file != null) {
+            DatabaseFile.refuseIfNotRegular(file);
+        }
+        try {
+            Session s = open(create, config.url(), file);
+            if (file != null && Files.exists(file) && !Files.isWritable(file)) {
+                s.readOnlyMount = file; // read what it can; refuse before the first write, naming the file
+            }
+            return s;
+        } catch (ConvergeException e) {
+            String readOnly = file == null || config.url() == null ? null : DatabaseFile.readOnlyUrl(file).orElse(null);
+            if (readOnly == null || (e.code() != ErrorCode.NO_DATABASE && e.code() != ErrorCode.READ_ONLY)) {
+                throw e;
+            }
+            LOG.log(System.Logger.Level.DEBUG, file + ": cannot create its -shm in a read-only folder; opening it"
+                    + " read-only and immutable");
+            Session s = open(false, readOnly, file);
+            s.readOnlyMount = file;
+            return s;
+        }
+    }
+
+    private Session open(boolean create, String url, java.nio.file.Path file) {
         Connection c;
         try {
             if (config.dataSource() != null) {
                 c = config.dataSource().getConnection();
-            } else if (config.url() != null) {
+            } else if (url != null) {
                 SQLiteConfig sc = new SQLiteConfig();
                 if (!create) {
                     sc.resetOpenMode(SQLiteOpenMode.CREATE);
                 }
                 sc.setBusyTimeout((int) Math.min(Integer.MAX_VALUE, config.lockTimeout().toMillis()));
-                c = DriverManager.getConnection(config.url(), sc.toProperties());
+                c = DriverManager.getConnection(url, sc.toProperties());
             } else {
                 throw new ConvergeException(ErrorCode.BAD_INPUT, "no database configured: call url(...) or dataSource(...)");
             }
         } catch (SQLException e) {
-            ConvergeException t = SqliteErrors.translate(e, "opening " + config.url());
+            ConvergeException t = SqliteErrors.translate(e, "opening " + config.url(), file);
             if (t.code() == ErrorCode.NO_DATABASE || t.code() == ErrorCode.INTERNAL) {
                 throw new ConvergeException(create ? t.code() : ErrorCode.NO_DATABASE, "cannot open the database "
                         + describeUrl() + (create ? "" : " (plan, status and the history commands never create one)")
@@ -454,7 +495,15 @@ final class Engine {
             }
             throw t;
         }
-        return new Session(c, config.lockTimeout().toMillis());
+        return new Session(c, config.lockTimeout().toMillis(), file);
+    }
+
+    /** Off the fast path, before any change: a database whose pages are damaged is refused, unless asked not to. */
+    private void checkIntegrity(Connection c) {
+        if (config.integrityCheck()) {
+            IntegrityCheck.refuseIfDamaged(c, DatabaseFile.of(config.url(), config.dataSource())
+                    .map(java.nio.file.Path::toString).orElse(describeUrl()));
+        }
     }
 
     private String describeUrl() {
@@ -467,8 +516,10 @@ final class Engine {
         private final boolean autoCommit;
         private final long busyTimeout;
         private final boolean legacyAlterTable;
+        /** The file, when this process cannot write it (or could open it only read-only and immutable); else null. */
+        java.nio.file.Path readOnlyMount;
 
-        Session(Connection c, long lockTimeoutMs) {
+        Session(Connection c, long lockTimeoutMs, java.nio.file.Path file) {
             this.connection = c;
             try {
                 this.autoCommit = c.getAutoCommit();
@@ -489,7 +540,14 @@ final class Engine {
                 pragma(c, "schema_version");
             } catch (SQLException e) {
                 closeQuietly(c);
-                throw SqliteErrors.translate(e, "opening the database");
+                throw SqliteErrors.translate(e, "opening the database", file);
+            }
+        }
+
+        /** Before the first write: a database that could be opened only read-only is refused, naming it. */
+        void refuseIfReadOnlyMount() {
+            if (readOnlyMount != null) {
+                throw DatabaseFile.readOnly(readOnlyMount);
             }
         }
 

@@ -37,6 +37,10 @@ final class DatabaseOptions {
             description = "How long to wait for another process's write lock: 500ms, 30s, 2m, PT30S (default: 30s).")
     Duration lockTimeout;
 
+    @Option(names = "--skip-integrity-check", description = "Do not check the database's pages (PRAGMA quick_check)"
+            + " before changing it; for very large files checked otherwise.")
+    boolean skipIntegrityCheck;
+
     /**
      * Configures {@code b}; first refuses a {@code --db} that cannot be the database file: a URI (which would be taken
      * as a file name), a folder, or, when the command does not create one ({@code creates} false), a missing file.
@@ -70,6 +74,7 @@ final class DatabaseOptions {
         if (lockTimeout != null) {
             b.lockTimeout(lockTimeout);
         }
+        b.integrityCheck(!skipIntegrityCheck);
         return b;
     }
 }

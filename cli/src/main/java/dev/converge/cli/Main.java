@@ -24,12 +24,13 @@ import java.util.Set;
 public final class Main {
     /** The codes of errors about the database file as a whole, whose messages may not say which file. */
     private static final Set<ErrorCode> ABOUT_THE_FILE = EnumSet.of(ErrorCode.LOCKED, ErrorCode.READ_ONLY,
-            ErrorCode.NOT_A_DATABASE);
+            ErrorCode.NOT_A_DATABASE, ErrorCode.DISK_FULL, ErrorCode.IO_ERROR);
 
     private Main() {
     }
 
     public static void main(String[] args) {
+        NativeLibrary.useCachedCopy();
         System.exit(run(args, System.out, System.err, System.console() != null));
     }
 
@@ -47,6 +48,7 @@ public final class Main {
     static int run(String[] args, PrintStream out, PrintStream err, boolean interactive, Map<String, String> env,
                    Path workingFolder) {
         Io io = new Io(out, err, interactive);
+        NativeLibrary.quietDriver(verboseAsked(args));
         Conventions conventions;
         try {
             conventions = Conventions.of(args, env, workingFolder);
@@ -74,6 +76,19 @@ public final class Main {
             out.flush();
             err.flush();
         }
+    }
+
+    /** True when {@code --verbose} is among the options (before an end-of-options {@code --}). */
+    private static boolean verboseAsked(String[] args) {
+        for (String a : args) {
+            if (a.equals("--")) {
+                return false;
+            }
+            if (a.equals("--verbose")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Version version(String text) {

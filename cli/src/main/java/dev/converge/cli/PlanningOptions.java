@@ -14,7 +14,12 @@ final class PlanningOptions {
     @Option(names = "--refuse-future", description = "Refuse a database that records versions newer than the set.")
     boolean refuseFuture;
 
+    @Option(names = "--allow-drop-unknown-columns", description = "Let a table rebuild drop columns that no migration"
+            + " knows, with their values (refused by default).")
+    boolean allowDropUnknownColumns;
+
     Converge.Builder applyTo(Converge.Builder b) {
-        return b.allowMissing(allowMissing).allowOutOfOrder(allowOutOfOrder).refuseFuture(refuseFuture);
+        return b.allowMissing(allowMissing).allowOutOfOrder(allowOutOfOrder).refuseFuture(refuseFuture)
+                .allowDropUnknownColumns(allowDropUnknownColumns);
     }
 }

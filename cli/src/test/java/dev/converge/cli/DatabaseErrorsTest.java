@@ -67,6 +67,23 @@ class DatabaseErrorsTest {
         assertThat(folder).isEmptyDirectory();
     }
 
+    /** A FIFO given as --db was "This is a bug in Converge" (exit 4); it is refused before opening, by name. */
+    @Test
+    void aNamedPipeGivenAsTheDatabaseIsRefusedAsNotARegularFile() throws Exception {
+        Path fifo = dir.resolve("pipe.db");
+        Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        org.junit.jupiter.api.Assumptions.assumeTrue(mkfifo.waitFor() == 0, "mkfifo is available");
+
+        for (String command : new String[]{"migrate", "status"}) {
+            Cli r = Cli.run(command, "--db", fifo.toString(), "--migrations", Starpunk.MIGRATIONS.toString());
+
+            assertThat(r.status()).as(r.toString()).isEqualTo(1);
+            assertThat(r.err()).startsWith("converge: error: " + fifo.toAbsolutePath() + " is not a regular file (it is"
+                    + " a named pipe (FIFO))").doesNotContain("bug");
+        }
+        assertThat(Files.list(dir).map(p -> p.getFileName().toString()).toList()).containsExactly("pipe.db");
+    }
+
     @Test
     void aMissingDatabaseSaysHowToCreateOne() {
         Path db = dir.resolve("absent.db");

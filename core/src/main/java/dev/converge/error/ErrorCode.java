@@ -33,6 +33,16 @@ public enum ErrorCode {
     READ_ONLY(1),
     /** The file is not a SQLite database, or is damaged. Nothing changed. */
     NOT_A_DATABASE(1),
+    /**
+     * The disk holding the database (or its {@code -wal}/{@code -shm}) is full, or the connection's
+     * {@code max_page_count} was reached. SQLite rolled the transaction back. Free some space and run again.
+     */
+    DISK_FULL(1),
+    /**
+     * SQLite could not read or write the database file (a disk I/O error): a fault of the disk, file system or mount,
+     * not of the migrations. SQLite rolled the transaction back. Check the disk and run again.
+     */
+    IO_ERROR(1),
     /** The database file does not exist and this command does not create one. */
     NO_DATABASE(2),
     /** {@code lint} found problems. Nothing changed. */

@@ -46,11 +46,13 @@ public record Migration(Version version, String name, String description, String
      * checksum.
      *
      * @throws ConvergeException {@link ErrorCode#BAD_MIGRATION_NAME} naming the file when the name is not
-     *                           {@code NNN_name.sql}
+     *                           {@code NNN_name.sql}; {@link ErrorCode#BAD_INPUT} naming the line when the text
+     *                           holds NUL bytes
      */
     public static Migration of(String fileName, String text, String origin) {
         MigrationFileName parsed = MigrationFileName.parse(fileName, origin);
         String body = SourceText.withoutBom(text);
+        SourceText.refuseNul(body, origin);
         return new Migration(parsed.version(), fileName, parsed.description(), body, Checksum.of(body), origin);
     }
 

@@ -16,6 +16,7 @@ final class MigrationFiles {
     static Migration fromBytes(MigrationFileName parsed, String fileName, byte[] bytes, String origin) {
         int bom = SourceText.bomLength(bytes);
         String text = SourceText.decode(bytes, bom, origin);
+        SourceText.refuseNul(text, origin);
         String checksum = Checksum.ofUtf8(bytes, bom, bytes.length - bom);
         return new Migration(parsed.version(), fileName, parsed.description(), text, checksum, origin);
     }

@@ -28,13 +28,14 @@ public record Script(String name, String text, String origin) {
     /**
      * Reads a baseline script: one read, strict UTF-8, a leading byte-order mark dropped.
      *
-     * @throws ConvergeException {@link ErrorCode#BAD_INPUT} naming the file when it is missing, unreadable or not
-     *                           UTF-8
+     * @throws ConvergeException {@link ErrorCode#BAD_INPUT} naming the file when it is missing, unreadable, not
+     *                           UTF-8, or holds NUL bytes
      */
     public static Script read(Path file) {
         String origin = file.toString();
         byte[] bytes = SourceText.read(file, "baseline script");
         String text = SourceText.decode(bytes, SourceText.bomLength(bytes), origin);
+        SourceText.refuseNul(text, origin);
         Path fileName = file.getFileName();
         return new Script(fileName == null ? origin : fileName.toString(), text, origin);
     }

@@ -44,10 +44,19 @@ final class SourceText {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
+        // validated through a small buffer, then decoded in one go: no second copy of the text as UTF-16 chars
         ByteBuffer in = ByteBuffer.wrap(bytes, off, bytes.length - off);
-        CharBuffer out = CharBuffer.allocate(bytes.length - off);
-        CoderResult result = decoder.decode(in, out, true);
+        CharBuffer out = CharBuffer.allocate(Math.max(16, Math.min(bytes.length - off, 1 << 16)));
+        CoderResult result;
+        while (true) {
+            result = decoder.decode(in, out, true);
+            if (!result.isOverflow()) {
+                break;
+            }
+            out.clear();
+        }
         if (!result.isError()) {
+            out.clear();
             result = decoder.flush(out);
         }
         if (result.isError()) {
@@ -63,7 +72,34 @@ final class SourceText {
                                     + line + " is not part of a UTF-8 character). Save the file as UTF-8.")
                     .file(origin).line(line).build();
         }
-        return out.flip().toString();
+        return new String(bytes, off, bytes.length - off, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Refuses a text holding NUL characters: SQLite ends a statement at a NUL byte, so such a file cannot run as
+     * written, and echoing its statements would put raw bytes on a terminal. The message says where, and nothing raw.
+     *
+     * @throws ConvergeException {@link ErrorCode#BAD_INPUT} naming {@code origin} and the first NUL's line
+     */
+    static void refuseNul(String text, String origin) {
+        int at = text.indexOf('\0');
+        if (at < 0) {
+            return;
+        }
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < at; i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        long count = text.chars().filter(ch -> ch == 0).count();
+        throw ConvergeException.builder(ErrorCode.BAD_INPUT, origin + ":" + line + ": the file holds NUL bytes at line "
+                        + line + " (first at column " + (at - lineStart + 1) + ", " + count + " in all). SQLite ends a"
+                        + " statement at a NUL byte, so the file cannot run as written; it may be binary, or saved as"
+                        + " UTF-16. Remove the NUL bytes, or save the file as UTF-8 text.")
+                .file(origin).line(line).build();
     }
 
     /**

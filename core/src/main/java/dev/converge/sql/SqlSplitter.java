@@ -39,13 +39,20 @@ public final class SqlSplitter {
      *                                              trigger body
      */
     public static List<Statement> split(String text, String origin) {
-        List<Token> tokens = Tokenizer.tokenize(text, origin);
+        // tokens are read one at a time and only the current statement's are kept: a file of 100,000 statements
+        // needs memory for its statements, not for a million tokens at once
+        Tokenizer tokenizer = Tokenizer.over(text, origin);
         List<Statement> out = new ArrayList<>();
         int state = START;
-        int first = -1; // index of first non-comment token of the current statement
+        List<Token> body = null; // the current statement's tokens but comments, from its first one; null before it
         boolean dataAlways = false;
-        for (int i = 0; i < tokens.size(); i++) {
-            Token t = tokens.get(i);
+        Token pending = null;    // a token read ahead, after the comments on the line of a ';'
+        while (true) {
+            Token t = pending != null ? pending : tokenizer.next();
+            pending = null;
+            if (t == null) {
+                break;
+            }
             if (t.type() == TokenType.COMMENT) {
                 if (t.text().contains(DATA_ALWAYS)) {
                     dataAlways = true;
@@ -55,38 +62,50 @@ public final class SqlSplitter {
             int before = state;
             state = next(state, t);
             if (t.type() == TokenType.SEMICOLON) {
-                if (state == START) {
-                    int semicolon = i;
+                if (state != START) {
+                    if (body != null) {
+                        body.add(t); // a ';' inside a trigger body
+                    }
+                    continue;
+                }
+                if (body != null) {
                     // comments that start on the line of the ';' belong to the statement it ends
-                    while (first >= 0 && i + 1 < tokens.size() && tokens.get(i + 1).type() == TokenType.COMMENT
-                            && tokens.get(i + 1).line() == t.line()) {
-                        i++;
-                        if (tokens.get(i).text().contains(DATA_ALWAYS)) {
+                    Token c = tokenizer.next();
+                    while (c != null && c.type() == TokenType.COMMENT && c.line() == t.line()) {
+                        if (c.text().contains(DATA_ALWAYS)) {
                             dataAlways = true;
                         }
+                        c = tokenizer.next();
                     }
-                    if (first >= 0) {
-                        out.add(make(text, tokens, first, semicolon, dataAlways));
+                    pending = c;
+                    out.add(make(text, body, dataAlways));
+                    if (c == null) {
+                        body = null;
+                        dataAlways = false;
+                        break;
                     }
-                    first = -1;
-                    dataAlways = false;
                 }
+                body = null;
+                dataAlways = false;
                 continue;
             }
-            if (first < 0 && before == START) {
-                first = i;
+            if (body == null && before == START) {
+                body = new ArrayList<>();
+            }
+            if (body != null) {
+                body.add(t);
             }
         }
-        if (first >= 0) {
+        if (body != null) {
             // SQLite ends the last statement at the end of the text as if a ';' followed; a trigger needs its END
             if (state == TRIGGER || state == SEMI) {
-                Token f = tokens.get(first);
+                Token f = body.get(0);
                 throw ConvergeException.builder(ErrorCode.BAD_SQL,
                                 origin + ":" + f.line() + ": unterminated trigger body: the CREATE TRIGGER starting on line "
                                         + f.line() + " has no END; close its body with END;")
                         .file(origin).line(f.line()).build();
             }
-            out.add(make(text, tokens, first, tokens.size(), dataAlways));
+            out.add(make(text, body, dataAlways));
         }
         return out;
     }
@@ -123,14 +142,7 @@ public final class SqlSplitter {
             /* 7 END    */ {1, 7, 5, 5, 5, 5, 5, 5},
     };
 
-    private static Statement make(String text, List<Token> tokens, int from, int to, boolean dataAlways) {
-        List<Token> body = new ArrayList<>(to - from);
-        for (int i = from; i < to; i++) {
-            Token t = tokens.get(i);
-            if (t.type() != TokenType.COMMENT) {
-                body.add(t);
-            }
-        }
+    private static Statement make(String text, List<Token> body, boolean dataAlways) {
         Token first = body.get(0);
         Token last = body.get(body.size() - 1);
         String sql = text.substring(first.start(), last.end());

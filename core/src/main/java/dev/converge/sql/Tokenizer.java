@@ -29,8 +29,21 @@ public final class Tokenizer {
         return new Tokenizer(text, origin).run();
     }
 
+    /** A tokenizer over {@code text} that hands out one token at a time ({@link #next()}): no list of the whole text. */
+    static Tokenizer over(String text, String origin) {
+        return new Tokenizer(text, origin);
+    }
+
     private List<Token> run() {
         List<Token> out = new ArrayList<>(Math.max(16, text.length() / 5));
+        for (Token t = next(); t != null; t = next()) {
+            out.add(t);
+        }
+        return out;
+    }
+
+    /** The next token, comments included; null at the end of the text. */
+    Token next() {
         int n = text.length();
         while (pos < n) {
             char c = text.charAt(pos);
@@ -105,9 +118,9 @@ public final class Tokenizer {
                 pos += operatorLength(c);
                 type = TokenType.PUNCT;
             }
-            out.add(new Token(type, text.substring(start, pos), start, startLine));
+            return new Token(type, text.substring(start, pos), start, startLine);
         }
-        return out;
+        return null;
     }
 
     /**

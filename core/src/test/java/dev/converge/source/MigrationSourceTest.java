@@ -65,6 +65,35 @@ class MigrationSourceTest {
     }
 
 
+    /**
+     * Regression: a migration holding NUL bytes got a message about a finalized statement and another file, with the
+     * raw bytes echoed. Now: the file and line named, nothing raw.
+     */
+    @Test
+    void aFileHoldingNulBytesIsRefusedAtItsLineWithNothingEchoedRaw() throws Exception {
+        Path dir = tmp.resolve("migrations");
+        write(dir, "000_initial.sql", "CREATE TABLE a (x);\n");
+        Path bad = write(dir, "001_b.sql", "CREATE TABLE b (x);\n-- two\nINSERT INTO b VALUES ('a\0\0b');\n"
+                .getBytes(StandardCharsets.UTF_8));
+
+        for (MigrationSource source : new MigrationSource[]{MigrationSource.folder(dir),
+                MigrationSource.memory(Map.of("001_b.sql", Files.readString(bad)))}) {
+            ConvergeException e = refusal(source, ErrorCode.BAD_INPUT);
+
+            assertThat(e.getMessage()).contains("001_b.sql:3: the file holds NUL bytes at line 3 (first at column 25,"
+                    + " 2 in all)").doesNotContain("\0").doesNotContain("000_initial");
+            assertThat(e.line()).hasValue(3);
+        }
+        ConvergeException onScript = null;
+        try {
+            Script.read(bad);
+        } catch (ConvergeException e) {
+            onScript = e;
+        }
+        assertThat(onScript).as("a baseline holding NUL bytes").isNotNull();
+        assertThat(onScript.getMessage()).contains(bad + ":3: the file holds NUL bytes at line 3");
+    }
+
     @Test
     void folderLoadsSqlFilesInVersionOrderAndIgnoresTheRest() throws IOException {
         Path dir = tmp.resolve("migrations");

@@ -52,6 +52,12 @@ final class AfterKill {
      * AssertionError describing every difference from the nearest allowed one.
      */
     static int verify(Path db, Path migrations, Path schema, ReferenceRun ref, List<Snapshot> allowed, String context) {
+        return verify(db, migrations, null, schema, ref, allowed, context);
+    }
+
+    /** {@link #verify(Path, Path, Path, ReferenceRun, List, String)} for a run with a baseline script (or null). */
+    static int verify(Path db, Path migrations, Path baseline, Path schema, ReferenceRun ref, List<Snapshot> allowed,
+                      String context) {
         Snapshot after = Snapshot.of(db); // opening it rolls a hot journal back, as any next connection would
         int matched = -1;
         for (int i = 0; i < allowed.size(); i++) {
@@ -71,7 +77,7 @@ final class AfterKill {
         if (!after.foreignKeyViolations().isEmpty()) {
             problems.add("PRAGMA foreign_key_check: " + after.foreignKeyViolations());
         }
-        Converge converge = Converge.configure().database(db).migrations(migrations).load();
+        Converge converge = Converge.configure().database(db).migrations(migrations).baseline(baseline).load();
         Plan plan = converge.plan();
         if (plan.refused()) {
             problems.add("plan after the kill is refused: " + plan.refusal().getMessage());

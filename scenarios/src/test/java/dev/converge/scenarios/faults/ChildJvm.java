@@ -21,12 +21,14 @@ final class ChildJvm implements AutoCloseable {
     private final Thread reader;
     private final String command;
 
-    private ChildJvm(List<String> args) {
+    /** The JVM options of a child unless given: quick to start, small and predictable. */
+    private static final List<String> DEFAULT_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+            "-Xmx128m");
+
+    private ChildJvm(List<String> jvmOptions, List<String> args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(System.getProperty("java.home") + "/bin/java");
-        cmd.add("-XX:TieredStopAtLevel=1");
-        cmd.add("-XX:+UseSerialGC");
-        cmd.add("-Xmx128m");
+        cmd.addAll(jvmOptions);
         cmd.add("-cp");
         cmd.add(classPath());
         cmd.add(FaultChild.class.getName());
@@ -43,7 +45,12 @@ final class ChildJvm implements AutoCloseable {
     }
 
     static ChildJvm start(List<String> args) {
-        return new ChildJvm(args);
+        return new ChildJvm(DEFAULT_OPTIONS, args);
+    }
+
+    /** A child with these JVM options instead of the defaults (a serial collector, 128 MB of heap). */
+    static ChildJvm start(List<String> jvmOptions, List<String> args) {
+        return new ChildJvm(jvmOptions, args);
     }
 
     /** Surefire and failsafe may hand the tests a manifest-only jar; both name the real class path here. */
@@ -78,6 +85,21 @@ final class ChildJvm implements AutoCloseable {
                     return lines.contains(line);
                 }
                 lines.wait(Math.min(left, 50));
+            }
+            return true;
+        }
+    }
+
+    /** Waits until {@code count} lines starting with {@code prefix} were printed; false when the child ended first. */
+    boolean awaitLines(String prefix, int count, long timeoutMs) throws InterruptedException {
+        long end = System.currentTimeMillis() + timeoutMs;
+        synchronized (lines) {
+            while (lines.stream().filter(l -> l.startsWith(prefix)).count() < count) {
+                long left = end - System.currentTimeMillis();
+                if (left <= 0 || (!process.isAlive() && !reader.isAlive())) {
+                    return false;
+                }
+                lines.wait(Math.min(left, 20));
             }
             return true;
         }

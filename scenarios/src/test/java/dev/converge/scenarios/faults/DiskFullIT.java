@@ -46,8 +46,8 @@ class DiskFullIT {
 
         assertThat(e).as("migrate with %d pages at most", MAX_PAGES).isNotNull();
         assertThat(e.code()).as(e.getMessage())
-                .isEqualTo(from.equals("empty") ? ErrorCode.STOPPED_PART_WAY : ErrorCode.MIGRATION_FAILED);
-        assertThat(e.getMessage()).contains("003_fill_blobs.sql").containsIgnoringCase("full");
+                .isEqualTo(from.equals("empty") ? ErrorCode.STOPPED_PART_WAY : ErrorCode.DISK_FULL);
+        assertThat(e.getMessage()).contains("003_fill_blobs.sql").contains("the disk is full");
         assertThat(e.version()).hasValue(3);
         Snapshot after = Snapshot.of(db);
         assertThat(after.healthy()).as("%s %s", after.integrity(), after.foreignKeyViolations()).isTrue();

@@ -19,10 +19,12 @@ import java.time.Duration;
  * The main class of the child JVMs the fault tests start. It does one thing and says what it did on stdout, one
  * line per fact, so the parent can count and check:
  * <ul>
- *   <li>{@code migrate DB MIGRATIONS [--halt POINT] [--cache-size N] [--lock-timeout MS] [--go FILE]}: runs
+ *   <li>{@code migrate DB MIGRATIONS [--halt POINT] [--cache-size N] [--lock-timeout MS] [--go FILE]
+ *       [--baseline FILE] [--pause-ms MS]}: runs
  *       {@code Converge.migrate()} through a {@link SQLiteDataSource} with a tiny page cache, printing every run
  *       event; {@code --halt} ends the JVM with {@code Runtime.halt(137)} (no shutdown hooks, no rollback, no
- *       close: as kill -9 would) at a {@link HaltPoint}; {@code --go} waits, warmed up, until that file exists.</li>
+ *       close: as kill -9 would) at a {@link HaltPoint}; {@code --go} waits, warmed up, until that file exists;
+ *       {@code --pause-ms} sleeps after each statement, inside its transaction, so a parent can kill it there.</li>
  *   <li>{@code hold DB write|read MS}: takes a write lock ({@code BEGIN IMMEDIATE}) or a read lock (a read inside
  *       a transaction), prints {@code HELD}, keeps it for MS milliseconds, rolls back.</li>
  * </ul>
@@ -63,12 +65,16 @@ public final class FaultChild {
         int cacheSize = 1;
         long lockTimeout = 30_000;
         Path go = null;
+        Path baseline = null;
+        long pause = 0;
         for (int i = 3; i < args.length; i += 2) {
             switch (args[i]) {
                 case "--halt" -> halt = HaltPoint.parse(args[i + 1]);
                 case "--cache-size" -> cacheSize = Integer.parseInt(args[i + 1]);
                 case "--lock-timeout" -> lockTimeout = Long.parseLong(args[i + 1]);
                 case "--go" -> go = Path.of(args[i + 1]);
+                case "--baseline" -> baseline = Path.of(args[i + 1]);
+                case "--pause-ms" -> pause = Long.parseLong(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -76,6 +82,7 @@ public final class FaultChild {
         ds.setUrl("jdbc:sqlite:" + db.toAbsolutePath());
         ds.setCacheSize(cacheSize); // pages reach the file (or the WAL) before COMMIT
         HaltPoint h = halt;
+        long pauseMs = pause;
         long[] firstStep = {0};
         RunListener listener = event -> {
             if (event instanceof RunEvent.StepStarted && firstStep[0] == 0) {
@@ -86,13 +93,20 @@ public final class FaultChild {
                 out.println(line);
                 out.flush();
             }
+            if (pauseMs > 0 && event instanceof RunEvent.StatementExecuted) {
+                try {
+                    Thread.sleep(pauseMs); // inside the migration's transaction: a kill now is a kill mid-migration
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             if (h != null && h.matches(event)) {
                 out.println("HALT " + h);
                 out.flush();
                 Runtime.getRuntime().halt(HALTED);
             }
         };
-        Converge converge = Converge.configure().dataSource(ds).migrations(migrations)
+        Converge converge = Converge.configure().dataSource(ds).migrations(migrations).baseline(baseline)
                 .lockTimeout(Duration.ofMillis(lockTimeout)).listener(listener).load();
         if (go != null) {
             warmUp();

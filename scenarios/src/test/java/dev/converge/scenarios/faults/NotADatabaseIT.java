@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 /**
  * Files that are not SQLite databases, or are damaged: a text file, a database cut inside its header, a database cut
  * after its first two pages, garbage after a valid header, and a directory. {@code migrate} and {@code plan} refuse
- * ({@link ErrorCode#NOT_A_DATABASE}, or {@link ErrorCode#NO_DATABASE} for the directory) and leave the bytes as they
+ * ({@link ErrorCode#NOT_A_DATABASE}; for the directory "not a regular file", before opening it) and leave the bytes as they
  * were and no file beside them. Bytes are read only before and after Converge's run.
  */
 class NotADatabaseIT {
@@ -66,7 +66,7 @@ class NotADatabaseIT {
         String sha = directory ? null : Fixtures.sha256(target);
         List<String> files = Fixtures.listing(target.getParent());
         Converge converge = Converge.configure().database(target).migrations(Fixtures.starpunkMigrations()).load();
-        ErrorCode expected = directory ? ErrorCode.NO_DATABASE : ErrorCode.NOT_A_DATABASE;
+        ErrorCode expected = ErrorCode.NOT_A_DATABASE;
 
         ConvergeException onMigrate = catchThrowableOfType(ConvergeException.class, converge::migrate);
         ConvergeException onPlan = catchThrowableOfType(ConvergeException.class, converge::plan);

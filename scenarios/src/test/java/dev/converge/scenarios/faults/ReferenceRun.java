@@ -34,11 +34,17 @@ record ReferenceRun(List<Step> steps, Snapshot end) {
     }
 
     static ReferenceRun of(Path start, Path migrations, Path scratch) {
+        return of(start, migrations, null, scratch);
+    }
+
+    /** The run with a baseline script ({@code null} for none); the baseline's step has version -1. */
+    static ReferenceRun of(Path start, Path migrations, Path baseline, Path scratch) {
         Path db = Fixtures.copy(start, scratch);
         List<Step> steps = new ArrayList<>();
-        Converge.configure().dataSource(dataSource(db, 1)).migrations(migrations).listener(e -> {
+        Converge.configure().dataSource(dataSource(db, 1)).migrations(migrations).baseline(baseline).listener(e -> {
             if (e instanceof RunEvent.StepStarted s) {
-                steps.add(new Step(s.index(), s.step().version().value(), s.step().statements().size(), Snapshot.of(db)));
+                long version = s.step().version() == null ? -1 : s.step().version().value();
+                steps.add(new Step(s.index(), version, s.step().statements().size(), Snapshot.of(db)));
             }
         }).load().migrate();
         return new ReferenceRun(List.copyOf(steps), Snapshot.of(db));
