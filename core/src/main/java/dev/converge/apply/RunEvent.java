@@ -1,5 +1,7 @@
 package dev.converge.apply;
 
+import java.util.List;
+
 import dev.converge.detect.Plan;
 import dev.converge.detect.Step;
 import dev.converge.error.ConvergeException;
@@ -26,6 +28,18 @@ public sealed interface RunEvent {
 
     /** The step's history row was written, inside the step's transaction: it commits with the step, or not at all. */
     record Recorded(Step step, HistoryEntry entry) implements RunEvent {
+    }
+
+    /**
+     * A transaction committed: {@code steps} are now permanent. Usually one step; several when history rows of
+     * migrations found in place wait for the next migration that runs, or when migrations share a transaction because
+     * the first left foreign-key violations a later one clears. A step that starts while another is uncommitted joins
+     * its transaction.
+     */
+    record Committed(List<Step> steps) implements RunEvent {
+        public Committed {
+            steps = List.copyOf(steps);
+        }
     }
 
     /** The run stopped with an error; nothing of the failing step was kept. */

@@ -131,6 +131,7 @@ public final class Runner {
                 }
                 commit(c, step);
                 committed.addAll(open);
+                listener.on(new RunEvent.Committed(open));
                 open.clear();
                 group = null;
                 restoreSettings(c, step);

@@ -46,6 +46,11 @@ class LegacyAdoptionKillIT {
         inside.add(HaltPoint.recorded(first.version()));
         List<HaltPoint> points = new ArrayList<>(inside);
         points.add(HaltPoint.atStep(second.version()));
+        if (second.joinsOpenTransaction()) {
+            // the first step only recorded migrations found in place: its rows (and the adoption) commit with the
+            // second, so a kill as the second starts is still inside the adoption's transaction
+            inside.add(HaltPoint.atStep(second.version()));
+        }
 
         int n = 0;
         for (HaltPoint p : points) {

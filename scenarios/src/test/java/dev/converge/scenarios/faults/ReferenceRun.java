@@ -28,9 +28,10 @@ record ReferenceRun(List<Step> steps, Snapshot end) {
      * @param index      1-based, as in {@link RunEvent.StepStarted}
      * @param version    the migration's version
      * @param statements how many statements the step runs
-     * @param before     the committed state when the step started
+     * @param before     the committed state when the step's transaction began
+     * @param joinsOpenTransaction the step started inside the transaction of the steps before it
      */
-    record Step(int index, long version, int statements, Snapshot before) {
+    record Step(int index, long version, int statements, Snapshot before, boolean joinsOpenTransaction) {
     }
 
     static ReferenceRun of(Path start, Path migrations, Path scratch) {
@@ -41,10 +42,19 @@ record ReferenceRun(List<Step> steps, Snapshot end) {
     static ReferenceRun of(Path start, Path migrations, Path baseline, Path scratch) {
         Path db = Fixtures.copy(start, scratch);
         List<Step> steps = new ArrayList<>();
+        // a step that starts while the run's transaction is open joins it: what a kill inside it leaves is the state
+        // before that transaction, read when its first step started
+        Snapshot[] open = {null};
         Converge.configure().dataSource(dataSource(db, 1)).migrations(migrations).baseline(baseline).listener(e -> {
             if (e instanceof RunEvent.StepStarted s) {
                 long version = s.step().version() == null ? -1 : s.step().version().value();
-                steps.add(new Step(s.index(), version, s.step().statements().size(), Snapshot.of(db)));
+                boolean joins = open[0] != null;
+                if (!joins) {
+                    open[0] = Snapshot.of(db);
+                }
+                steps.add(new Step(s.index(), version, s.step().statements().size(), open[0], joins));
+            } else if (e instanceof RunEvent.Committed) {
+                open[0] = null;
             }
         }).load().migrate();
         return new ReferenceRun(List.copyOf(steps), Snapshot.of(db));
