@@ -84,6 +84,24 @@ public record Migration(Version version, String name, String description, String
      * transaction), so {@link #statements()} leaves it out; transaction control anywhere else is still refused.
      */
     public boolean wrapsItselfInATransaction() {
+        // only a file whose first statement is BEGIN can: find that statement without splitting a big file whole
+        int from = 0;
+        for (int tries = 0; tries < 16; tries++) {
+            int semi = text.indexOf(';', from);
+            if (semi < 0) {
+                break;
+            }
+            List<Statement> head;
+            try {
+                head = SqlSplitter.split(text.substring(0, semi + 1), origin);
+            } catch (ConvergeException e) {
+                head = List.of(); // the prefix ends inside a literal or a trigger: look further
+            }
+            if (!head.isEmpty()) {
+                return head.get(0).kind() == StatementKind.BEGIN && wrapsItself(SqlSplitter.split(text, origin));
+            }
+            from = semi + 1;
+        }
         return wrapsItself(SqlSplitter.split(text, origin));
     }
 
