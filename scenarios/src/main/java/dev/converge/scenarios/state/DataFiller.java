@@ -45,14 +45,21 @@ public final class DataFiller {
     private final long seed;
     private final int rowsPerTable;
     private final Set<String> excluded;
+    /** {@code table.column} keys that must hold distinct values because some migration makes them UNIQUE. */
+    private final Set<String> distinctLater;
 
     private DataFiller(long seed, int rowsPerTable, Set<String> excluded) {
+        this(seed, rowsPerTable, excluded, Set.of());
+    }
+
+    private DataFiller(long seed, int rowsPerTable, Set<String> excluded, Set<String> distinctLater) {
         if (rowsPerTable < 0) {
             throw new IllegalArgumentException("rows per table must not be negative: " + rowsPerTable);
         }
         this.seed = seed;
         this.rowsPerTable = rowsPerTable;
         this.excluded = Set.copyOf(excluded);
+        this.distinctLater = Set.copyOf(distinctLater);
     }
 
     /** A filler with this seed, 5 rows per table, leaving {@value StateBuilder#DEFAULT_HISTORY_TABLE} alone. */
@@ -62,12 +69,26 @@ public final class DataFiller {
 
     /** With another number of rows per table. */
     public DataFiller rowsPerTable(int rows) {
-        return new DataFiller(seed, rows, excluded);
+        return new DataFiller(seed, rows, excluded, distinctLater);
     }
 
     /** Leaving these tables (the history table, under its name) alone instead. */
     public DataFiller excluding(String... tables) {
-        return new DataFiller(seed, rowsPerTable, Set.of(tables));
+        return new DataFiller(seed, rowsPerTable, Set.of(tables), distinctLater);
+    }
+
+    /**
+     * Also giving distinct values to these columns ({@code table.column}, as {@link #columnKey} makes them): columns
+     * that a later migration makes UNIQUE, so that the generated rows do not invent duplicates real data would not
+     * have (a real application kept them distinct before it declared so).
+     */
+    public DataFiller distinct(Set<String> tableColumns) {
+        return new DataFiller(seed, rowsPerTable, excluded, tableColumns);
+    }
+
+    /** The key of a column for {@link #distinct}. */
+    public static String columnKey(String table, String column) {
+        return Identifiers.key(table) + "." + Identifiers.key(column);
     }
 
     /** Fills the database file; see {@link #fill(Connection)}. */
@@ -144,7 +165,9 @@ public final class DataFiller {
                 List<Object> params = new ArrayList<>();
                 for (ColumnShape col : columns) {
                     String k = Identifiers.key(col.name());
-                    params.add(fromForeignKey.contains(k) ? values.get(k) : value(shape, col, attempt, random));
+                    params.add(fromForeignKey.contains(k) ? values.get(k) : value(shape, col,
+                            shape.isDistinct(col) || distinctLater.contains(columnKey(shape.name(), col.name())),
+                            attempt, random));
                 }
                 if (tryInsert(c, insert, params)) {
                     break;
@@ -178,8 +201,7 @@ public final class DataFiller {
     }
 
     /** A value for one column: distinct where the column must be, a CHECK literal on later attempts, else random. */
-    private static Object value(TableShape shape, ColumnShape col, int attempt, Random random) {
-        boolean distinct = shape.isDistinct(col);
+    private static Object value(TableShape shape, ColumnShape col, boolean distinct, int attempt, Random random) {
         // only literals of the column's own kind: `length(t) <= 500` must not make every retried text '500'
         boolean text = col.affinity().name().equals("TEXT");
         List<Object> literals = new java.util.ArrayList<>();
