@@ -40,10 +40,17 @@ final class HazardFinder {
         int line = error.line().orElse(0);
         Statement st = statement(set, file, line);
         String sqlite = sqliteMessage(error);
+        // sqlite-jdbc says "[SQLITE_CONSTRAINT_PRIMARYKEY] A PRIMARY KEY constraint failed (UNIQUE constraint
+        // failed: roles.id)": SQLite's own words are the last match
         Matcher m = CONSTRAINT.matcher(sqlite);
-        String constraint = m.find() ? m.group(1).strip() : "(no constraint named: " + sqlite + ")";
-        String kind = m.find(0) ? m.group(2) : "";
-        String columns = m.find(0) && m.group(3) != null ? m.group(3).strip() : "";
+        String constraint = "(no constraint named: " + sqlite + ")";
+        String kind = "";
+        String columns = "";
+        while (m.find()) {
+            constraint = m.group(1).strip();
+            kind = m.group(2);
+            columns = m.group(3) == null ? "" : m.group(3).strip();
+        }
         String sample;
         try {
             sample = st == null ? "(not shown: the failing statement was not found in the set)"
