@@ -180,6 +180,14 @@ public final class Verifier {
         return o;
     }
 
+    /**
+     * Builds {@code state} at {@code target} with the rows verify gives it, where verify puts them: the database a
+     * FAILED or HAZARD outcome of {@link #verify(State, Path)} started from, to open and replay by hand.
+     */
+    public Path buildWithRows(State state, Path target) {
+        return builder.build(state, target, filler()::fill);
+    }
+
     private Outcome withPlacement(Outcome o, Placement placement) {
         return new Outcome(o.state(), o.result(), o.hows(), o.refusal(), o.message(), o.failures(), o.millis(),
                 placement, o.hazard());
