@@ -64,7 +64,7 @@ interface HazardRule {
                 Statement st = statements.get(i);
                 boolean copies = st.kind() == StatementKind.INSERT || st.kind() == StatementKind.REPLACE
                         || st.kind() == StatementKind.CREATE_TABLE || st.kind() == StatementKind.UPDATE;
-                if (copies && readTables(st).stream().anyMatch(t -> Identifiers.same(t, table))) {
+                if (copies && st.readsFrom(table)) {
                     return true;
                 }
             }

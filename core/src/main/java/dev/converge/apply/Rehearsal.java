@@ -154,14 +154,21 @@ public final class Rehearsal {
         return false;
     }
 
-    /** Marks steps that drop live tables holding rows, with the row count. */
+    /**
+     * Marks steps that drop live tables holding rows, with the row count; not a table whose rows an earlier statement
+     * of the same step copied out (a rebuild's {@code INSERT INTO t_new … SELECT … FROM t} before its DROP).
+     */
     private static List<Step> markDestructive(Connection live, Plan plan) {
         List<Step> out = new ArrayList<>();
         for (Step step : plan.steps()) {
             List<String> d = new ArrayList<>();
             if (step.action() == Action.EXECUTE) {
+                List<Statement> before = new ArrayList<>();
                 for (Statement st : step.statements()) {
-                    if (st.kind() == StatementKind.DROP_TABLE && st.objectName() != null) {
+                    boolean copiedOut = st.objectName() != null && before.stream().anyMatch(b -> b.readsFrom(st.objectName())
+                            && (b.copiesRows() || b.kind() == StatementKind.CREATE_TABLE));
+                    before.add(st);
+                    if (st.kind() == StatementKind.DROP_TABLE && st.objectName() != null && !copiedOut) {
                         long rows = rowCount(live, st.objectName());
                         if (rows > 0) {
                             d.add("drops table " + st.objectName() + " holding " + rows + " row(s)");

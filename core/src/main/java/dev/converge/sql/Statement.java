@@ -1,5 +1,7 @@
 package dev.converge.sql;
 
+import java.util.List;
+
 import java.util.Optional;
 
 /**
@@ -46,6 +48,23 @@ public record Statement(String text, int line, StatementKind kind, String object
     public boolean copiesRows() {
         return (kind == StatementKind.INSERT || kind == StatementKind.REPLACE) && tableName != null
                 && text.toUpperCase(java.util.Locale.ROOT).contains("SELECT");
+    }
+
+    /** True when this statement reads {@code table}: the name stands right after a FROM or a JOIN. */
+    public boolean readsFrom(String table) {
+        List<Token> tokens = new java.util.ArrayList<>();
+        for (Token t : Tokenizer.tokenize(text, "<statement>")) {
+            if (t.type() != TokenType.COMMENT) {
+                tokens.add(t);
+            }
+        }
+        for (int i = 0; i + 1 < tokens.size(); i++) {
+            if ((tokens.get(i).is("FROM") || tokens.get(i).is("JOIN"))
+                    && Identifiers.same(Identifiers.unquote(tokens.get(i + 1).text()), table)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The first line of the text, for messages and plans. */
