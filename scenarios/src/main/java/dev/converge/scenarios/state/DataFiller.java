@@ -47,12 +47,25 @@ public final class DataFiller {
     private final Set<String> excluded;
     /** {@code table.column} keys that must hold distinct values because some migration makes them UNIQUE. */
     private final Set<String> distinctLater;
+    /** Foreign keys some migration declares, honoured already where parent and columns exist. */
+    private final Set<Link> links;
 
-    private DataFiller(long seed, int rowsPerTable, Set<String> excluded) {
-        this(seed, rowsPerTable, excluded, Set.of());
+    /**
+     * A foreign key that some migration of the set declares ({@code to} empty for the parent's primary key): rows
+     * filled before it exists already point at real parent rows, as a real application's rows did.
+     */
+    public record Link(String table, List<String> from, String parent, List<String> to) {
+        public Link {
+            from = List.copyOf(from);
+            to = List.copyOf(to);
+        }
     }
 
-    private DataFiller(long seed, int rowsPerTable, Set<String> excluded, Set<String> distinctLater) {
+    private DataFiller(long seed, int rowsPerTable, Set<String> excluded) {
+        this(seed, rowsPerTable, excluded, Set.of(), Set.of());
+    }
+
+    private DataFiller(long seed, int rowsPerTable, Set<String> excluded, Set<String> distinctLater, Set<Link> links) {
         if (rowsPerTable < 0) {
             throw new IllegalArgumentException("rows per table must not be negative: " + rowsPerTable);
         }
@@ -60,6 +73,7 @@ public final class DataFiller {
         this.rowsPerTable = rowsPerTable;
         this.excluded = Set.copyOf(excluded);
         this.distinctLater = Set.copyOf(distinctLater);
+        this.links = Set.copyOf(links);
     }
 
     /** A filler with this seed, 5 rows per table, leaving {@value StateBuilder#DEFAULT_HISTORY_TABLE} alone. */
@@ -69,12 +83,12 @@ public final class DataFiller {
 
     /** With another number of rows per table. */
     public DataFiller rowsPerTable(int rows) {
-        return new DataFiller(seed, rows, excluded, distinctLater);
+        return new DataFiller(seed, rows, excluded, distinctLater, links);
     }
 
     /** Leaving these tables (the history table, under its name) alone instead. */
     public DataFiller excluding(String... tables) {
-        return new DataFiller(seed, rowsPerTable, Set.of(tables), distinctLater);
+        return new DataFiller(seed, rowsPerTable, Set.of(tables), distinctLater, links);
     }
 
     /**
@@ -83,7 +97,12 @@ public final class DataFiller {
      * have (a real application kept them distinct before it declared so).
      */
     public DataFiller distinct(Set<String> tableColumns) {
-        return new DataFiller(seed, rowsPerTable, excluded, tableColumns);
+        return new DataFiller(seed, rowsPerTable, excluded, tableColumns, links);
+    }
+
+    /** Also making rows point at real parent rows along these foreign keys, which some migration declares. */
+    public DataFiller linking(Set<Link> foreignKeys) {
+        return new DataFiller(seed, rowsPerTable, excluded, distinctLater, foreignKeys);
     }
 
     /** The key of a column for {@link #distinct}. */
@@ -106,8 +125,9 @@ public final class DataFiller {
      */
     public Map<String, Integer> fill(Connection c) throws SQLException {
         List<TableShape> shapes = new ArrayList<>();
-        for (String table : Tables.ordinary(c, excluded)) {
-            shapes.add(TableShape.read(c, table));
+        List<String> tables = Tables.ordinary(c, excluded);
+        for (String table : tables) {
+            shapes.add(withLinks(c, TableShape.read(c, table), tables));
         }
         Map<String, Integer> added = new LinkedHashMap<>();
         RawSqlite.exec(c, "SAVEPOINT converge_fill");
@@ -118,6 +138,28 @@ public final class DataFiller {
         }
         RawSqlite.exec(c, "RELEASE converge_fill");
         return added;
+    }
+
+    /** The shape with the {@link #links} from it that its columns and an existing parent's columns can carry now. */
+    private TableShape withLinks(Connection c, TableShape shape, List<String> tables) throws SQLException {
+        List<ForeignKeyShape> fks = new ArrayList<>(shape.foreignKeys());
+        for (Link l : links) {
+            boolean fromHere = Identifiers.same(l.table(), shape.name()) && l.from().stream().allMatch(f ->
+                    shape.columns().stream().anyMatch(col -> Identifiers.same(col.name(), f)));
+            boolean parentNow = tables.stream().anyMatch(t -> Identifiers.same(t, l.parent()))
+                    && (l.to().isEmpty() || hasColumns(c, l.parent(), l.to()));
+            boolean known = fks.stream().anyMatch(fk -> fk.from().stream().anyMatch(f -> l.from().stream()
+                    .anyMatch(g -> Identifiers.same(f, g))));
+            if (fromHere && parentNow && !known) {
+                List<String> to = new ArrayList<>();
+                for (int i = 0; i < l.from().size(); i++) {
+                    to.add(l.to().isEmpty() ? null : l.to().get(i));
+                }
+                fks.add(new ForeignKeyShape(l.parent(), l.from(), to));
+            }
+        }
+        return fks.size() == shape.foreignKeys().size() ? shape : new TableShape(shape.name(), shape.columns(),
+                List.copyOf(fks), shape.distinct(), shape.checkLiterals(), shape.rowidAlias());
     }
 
     private void fillTable(Connection c, TableShape shape) throws SQLException {
@@ -139,6 +181,7 @@ public final class DataFiller {
         }
         String insert = "INSERT INTO " + Identifiers.quote(shape.name()) + " (" + names + ") VALUES (" + marks + ")";
         Map<ForeignKeyShape, List<List<Object>>> parentKeys = new HashMap<>();
+        Map<String, Set<Object>> used = new HashMap<>(); // values of columns a later migration makes UNIQUE
         for (int row = 0; row < rowsPerTable; row++) {
             for (ForeignKeyShape fk : shape.foreignKeys()) {
                 if (row == 0 || Identifiers.same(fk.parent(), shape.name())) {
@@ -169,11 +212,40 @@ public final class DataFiller {
                             shape.isDistinct(col) || distinctLater.contains(columnKey(shape.name(), col.name())),
                             attempt, random));
                 }
+                if (repeatsLaterUnique(shape, columns, params, used)) {
+                    continue;
+                }
                 if (tryInsert(c, insert, params)) {
+                    remember(shape, columns, params, used);
                     break;
                 }
             }
         }
+    }
+
+    /** True when a value would repeat one in a column that a later migration makes UNIQUE (SQLite would not notice yet). */
+    private boolean repeatsLaterUnique(TableShape shape, List<ColumnShape> columns, List<Object> params,
+                                       Map<String, Set<Object>> used) {
+        for (int i = 0; i < columns.size(); i++) {
+            Set<Object> seen = used.get(Identifiers.key(columns.get(i).name()));
+            if (seen != null && params.get(i) != null && seen.contains(comparable(params.get(i)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void remember(TableShape shape, List<ColumnShape> columns, List<Object> params, Map<String, Set<Object>> used) {
+        for (int i = 0; i < columns.size(); i++) {
+            if (distinctLater.contains(columnKey(shape.name(), columns.get(i).name())) && params.get(i) != null) {
+                used.computeIfAbsent(Identifiers.key(columns.get(i).name()), k -> new HashSet<>())
+                        .add(comparable(params.get(i)));
+            }
+        }
+    }
+
+    private static Object comparable(Object v) {
+        return v instanceof byte[] b ? java.util.HexFormat.of().formatHex(b) : v;
     }
 
     /** Inserts one row inside its own savepoint; false, with nothing changed, when SQLite refuses it. */

@@ -58,6 +58,7 @@ public final class Verifier {
     private final StateBuilder builder;
     private final String historyTable;
     private Reference reference;
+    private DataFiller filler;
 
     /**
      * @param migrations the migration folder
@@ -281,7 +282,27 @@ public final class Verifier {
     }
 
     private DataFiller filler() {
-        return DataFiller.seeded(42).excluding(historyTable).distinct(uniqueSomewhere());
+        if (filler == null) {
+            filler = DataFiller.seeded(42).excluding(historyTable).distinct(uniqueSomewhere())
+                    .linking(foreignKeysSomewhere());
+        }
+        return filler;
+    }
+
+    /** Every foreign key some point of the timeline declares. */
+    private Set<DataFiller.Link> foreignKeysSomewhere() {
+        Set<DataFiller.Link> out = new HashSet<>();
+        Reference ref = reference();
+        for (var me : ref.migrations()) {
+            for (var t : ref.schemaAt(me.end()).tables()) {
+                for (var fk : t.foreignKeys()) {
+                    if (fk.refColumns().isEmpty() || fk.refColumns().size() == fk.columns().size()) {
+                        out.add(new DataFiller.Link(t.name(), fk.columns(), fk.table(), fk.refColumns()));
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     /** Every {@code table.column} that is UNIQUE (alone) at some point of the timeline. */
