@@ -66,7 +66,7 @@ class VerifyGateTest {
             assertThat(names).anyMatch(n -> n.contains("prefix_1"));
         }
         Cli json = Cli.run("verify", "--migrations", m.toString(), "--json");
-        assertThat(json.out()).contains("\"hazard\"").contains("\"constraint\": \"UNIQUE constraint failed: roles.id\"")
+        assertThat(json.out()).contains("\"onTimeline\": true").contains("\"outcome\": \"HAZARD\"").contains("\"hazard\"").contains("\"constraint\": \"UNIQUE constraint failed: roles.id\"")
                 .contains("which verify once did')");
         Cli strict = Cli.run("verify", "--migrations", m.toString(), "--strict");
         assertThat(strict.status()).as(strict.toString()).isEqualTo(1);
