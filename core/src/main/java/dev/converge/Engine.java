@@ -301,10 +301,21 @@ final class Engine {
                 live = live.without(ObjectId.table(config.legacyHistoryTable()));
             }
             long sv = HistoryTable.schemaVersion(c);
-            Plan plan = Planner.plan(ref, live, h, sv, config.options(), config.baseline(), baselineSchema);
+            Plan plan = Planner.plan(ref, live, h, sv, config.options(), config.baseline(), baselineSchema,
+                    table -> holdsRows(c, table));
             return prove ? Rehearsal.prove(c, plan, historyNames()) : plan;
         } finally {
             exec(c, "COMMIT", "ending a read transaction");
+        }
+    }
+
+    /** Reads whether a live table holds a row (one b-tree step); false when it does not exist. */
+    private static boolean holdsRows(Connection c, String table) {
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT 1 FROM " + dev.converge.sql.Identifiers.quote(table) + " LIMIT 1")) {
+            return rs.next();
+        } catch (SQLException e) {
+            return false; // no such table
         }
     }
 

@@ -47,8 +47,11 @@ public final class Rehearsal {
         if (plan.refused() || !plan.hasWork()) {
             return plan;
         }
-        List<Step> steps = markDestructive(live, plan);
         List<Problem> problems = new ArrayList<>(plan.problems());
+        List<Step> steps = markDestructive(live, plan, problems);
+        if (!problems.isEmpty()) {
+            return withProblems(plan, steps, problems);
+        }
         if (plan.sql().isEmpty()) {
             // nothing would run: the rehearsal's result is the live schema itself, so compare it directly
             Schema current = SchemaInspector.inspect(live, historyTables.iterator().next());
@@ -155,30 +158,70 @@ public final class Rehearsal {
     }
 
     /**
-     * Marks steps that drop live tables holding rows, with the row count; not a table whose rows an earlier statement
-     * of the same step copied out (a rebuild's {@code INSERT INTO t_new … SELECT … FROM t} before its DROP).
+     * Marks steps that drop live tables holding rows, with the row count, and refuses a step that would drop such a
+     * table while skipping the copy its migration makes out of it first (an interruption read at the wrong point):
+     * a table holding rows is dropped only when this run copied them out, or when the migration run whole drops them
+     * too. A drop right after the run's own copy is no warning.
      */
-    private static List<Step> markDestructive(Connection live, Plan plan) {
+    private static List<Step> markDestructive(Connection live, Plan plan, List<Problem> problems) {
         List<Step> out = new ArrayList<>();
         for (Step step : plan.steps()) {
             List<String> d = new ArrayList<>();
             if (step.action() == Action.EXECUTE) {
-                List<Statement> before = new ArrayList<>();
-                for (Statement st : step.statements()) {
-                    boolean copiedOut = st.objectName() != null && before.stream().anyMatch(b -> b.readsFrom(st.objectName())
-                            && (b.copiesRows() || b.kind() == StatementKind.CREATE_TABLE));
-                    before.add(st);
-                    if (st.kind() == StatementKind.DROP_TABLE && st.objectName() != null && !copiedOut) {
-                        long rows = rowCount(live, st.objectName());
-                        if (rows > 0) {
-                            d.add("drops table " + st.objectName() + " holding " + rows + " row(s)");
-                        }
+                List<Statement> run = step.statements();
+                for (int i = 0; i < run.size(); i++) {
+                    Statement st = run.get(i);
+                    if (st.kind() != StatementKind.DROP_TABLE || st.objectName() == null) {
+                        continue;
+                    }
+                    long rows = rowCount(live, st.objectName());
+                    if (rows <= 0 || readsBefore(run, i, st.objectName()) != null) {
+                        continue;
+                    }
+                    Statement skippedCopy = step.migration() == null ? null
+                            : skippedCopyOutOf(live, step.migration().statements(), run, st);
+                    if (skippedCopy != null) {
+                        String file = step.migration().origin();
+                        problems.add(new Problem(ErrorCode.AMBIGUOUS_STATE, step.version().value(), file,
+                                st.objectName(), "the plan would drop table " + st.objectName() + " holding " + rows
+                                + " row(s) without the copy out of it that " + file + ":" + skippedCopy.line() + " ("
+                                + skippedCopy.firstLine() + ") makes first; nothing was changed. Converge never drops"
+                                + " rows a migration would have kept; see `converge plan`."));
+                    } else {
+                        d.add("drops table " + st.objectName() + " holding " + rows + " row(s)");
                     }
                 }
             }
             out.add(d.isEmpty() ? step : step.withDestructive(d));
         }
         return out;
+    }
+
+    /** The statement before index {@code before} of {@code run} that reads rows from {@code table}, or null. */
+    private static Statement readsBefore(List<Statement> run, int before, String table) {
+        for (int i = 0; i < before; i++) {
+            if (run.get(i).readsFrom(table)) {
+                return run.get(i);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The statement of the whole migration, before {@code drop}, that copies rows out of its table, that the run skips,
+     * and whose target does not hold rows already (a copy whose target holds rows ran before the interruption).
+     */
+    private static Statement skippedCopyOutOf(Connection live, List<Statement> all, List<Statement> run, Statement drop) {
+        for (Statement st : all) {
+            if (st.text().equals(drop.text()) && st.line() == drop.line()) {
+                return null;
+            }
+            boolean ran = st.copiesRows() && rowCount(live, st.tableName()) > 0;
+            if (st.readsFrom(drop.objectName()) && !run.contains(st) && !ran) {
+                return st;
+            }
+        }
+        return null;
     }
 
     private static long rowCount(Connection live, String table) {

@@ -85,6 +85,12 @@ public final class Runner {
         long expectedSchema = plan.schemaVersion();
         Reference ref = plan.reference();
         int index = 0;
+        // one transaction may hold several steps: history rows of detected migrations commit with the next migration
+        // that runs, so that a refusal there leaves nothing behind; and a migration that leaves new foreign-key
+        // violations stays open for the migrations after it until one ends with no new violation (then all commit
+        // together) or the work ends (then all roll back)
+        List<Step> open = new ArrayList<>();
+        ForeignKeyGroup group = null;
         for (int w = 0; w < work.size(); w++) {
             Step step = work.get(w);
             if (step.action() == Action.RECORD && step.how() == How.BASELINE) {
@@ -93,7 +99,9 @@ public final class Runner {
             index++;
             listener.on(new RunEvent.StepStarted(step, index, work.size()));
             long t0 = System.nanoTime();
-            begin(c, step, committed);
+            if (open.isEmpty()) {
+                begin(c, step, committed);
+            }
             try {
                 History h = history.read(c);
                 if (!h.fingerprint().equals(expectedHistory) || HistoryTable.schemaVersion(c) != expectedSchema) {
@@ -105,54 +113,111 @@ public final class Runner {
                 } else if (h.layout() == History.Layout.NONE) {
                     history.create(c);
                 }
+                open.add(step);
                 if (step.action() == Action.BASELINE) {
                     runBaseline(c, step, work, ref, plan, committed, t0);
                 } else {
-                    runStep(c, step, ref, committed, t0);
+                    group = runStep(c, step, ref, group, t0);
                 }
                 expectedHistory = history.read(c).fingerprint();
                 expectedSchema = HistoryTable.schemaVersion(c);
+                boolean more = w + 1 < work.size();
+                if (group != null && group.violations() != null && !more) {
+                    throw fail(step, null, group.refusal(), null);
+                }
+                if (more && (group != null && group.violations() != null || step.action() == Action.RECORD)) {
+                    restoreSettings(c, step);
+                    continue; // the next step joins this transaction
+                }
                 commit(c, step);
-                committed.add(step);
+                committed.addAll(open);
+                open.clear();
+                group = null;
                 restoreSettings(c, step);
             } catch (HistoryMoved e) {
                 throw e;
             } catch (ConvergeException e) {
                 rollbackQuietly(c);
-                throw partWay(e, step, committed);
+                throw partWay(e, open.isEmpty() ? step : open.get(0), committed);
             } catch (RuntimeException e) {
                 rollbackQuietly(c);
                 throw partWay(new ConvergeException(ErrorCode.INTERNAL, "unexpected failure in " + step.name() + ": " + e, e),
-                        step, committed);
+                        open.isEmpty() ? step : open.get(0), committed);
             }
         }
         return committed;
     }
 
-    private void runStep(Connection c, Step step, Reference ref, List<Step> committed, long t0) {
+    /**
+     * Runs one step inside the open transaction. Returns the foreign-key group the transaction now holds: null when the
+     * step (and any group it joined) leaves no new violation, so that the caller commits.
+     */
+    private ForeignKeyGroup runStep(Connection c, Step step, Reference ref, ForeignKeyGroup joined, long t0) {
         Migration m = step.migration();
-        Map<String, Long> fkBefore = foreignKeyViolations(c, tablesOf(step.verify()), step);
+        Set<String> tables = tablesOf(step.verify());
+        ForeignKeyGroup group = joined == null ? new ForeignKeyGroup() : joined;
+        group.join(step, foreignKeyViolations(c, group.unseen(tables), step));
+        boolean settled = false;
+        if (step.state() == MigrationState.UNCERTAIN) {
+            settled = runTentatively(c, step);
+        } else {
+            int k = 0;
+            for (Statement st : step.statements()) {
+                k++;
+                execute(c, st, step);
+                listener.on(new RunEvent.StatementExecuted(step, st, k, step.statements().size()));
+            }
+        }
+        if (!settled) {
+            verify(c, step, ref);
+            listener.on(new RunEvent.Verified(step));
+            group.followRenames(step.statements());
+            group.check(foreignKeyViolations(c, group.tables(), step));
+        }
+        if (m != null && step.how() != null) {
+            How how = settled ? How.DETECTED : step.how();
+            HistoryEntry entry = history.entry(c, m, how, (System.nanoTime() - t0) / 1_000_000);
+            history.record(c, entry);
+            listener.on(new RunEvent.Recorded(step, entry));
+        }
+        return group.violations() == null && joined == null ? null : group;
+    }
+
+    /**
+     * For a migration whose state is {@link MigrationState#UNCERTAIN} (no schema effect, nothing recorded vouches for
+     * the migrations before it): runs it inside a savepoint, and when a constraint refuses its rows, rolls back to the
+     * savepoint and takes the rows as already there. Returns true when it was settled that way.
+     */
+    private boolean runTentatively(Connection c, Step step) {
+        exec(c, "SAVEPOINT converge_uncertain", step);
         int k = 0;
         for (Statement st : step.statements()) {
             k++;
-            execute(c, st, step);
+            try (java.sql.Statement s = c.createStatement()) {
+                s.execute(st.text());
+            } catch (SQLException e) {
+                if (!SqliteErrors.isConstraint(e)) {
+                    throw fail(step, st, e.getMessage(), e);
+                }
+                // the statement ran, as planned, and was refused: the plan said it would be tried
+                listener.on(new RunEvent.StatementExecuted(step, st, k, step.statements().size()));
+                exec(c, "ROLLBACK TO converge_uncertain", step);
+                exec(c, "RELEASE converge_uncertain", step);
+                LOG.log(System.Logger.Level.INFO, () -> step.name() + ": " + e.getMessage()
+                        + " — its rows are already there; recorded as detected, nothing changed");
+                return true;
+            }
             listener.on(new RunEvent.StatementExecuted(step, st, k, step.statements().size()));
         }
-        verify(c, step, ref);
-        listener.on(new RunEvent.Verified(step));
-        Map<String, Long> fkAfter = foreignKeyViolations(c, tablesOf(step.verify()), step);
-        Map<String, Long> fkKept = followRenames(fkBefore, step);
-        for (Map.Entry<String, Long> e : fkAfter.entrySet()) {
-            long before = fkKept.getOrDefault(e.getKey(), 0L);
-            if (e.getValue() > before) {
-                throw fail(step, null, "leaves " + (e.getValue() - before) + " new foreign-key violation(s) in table "
-                        + e.getKey() + " (PRAGMA foreign_key_check); it was rolled back", null);
-            }
-        }
-        if (m != null && step.how() != null) {
-            HistoryEntry entry = history.entry(c, m, step.how(), (System.nanoTime() - t0) / 1_000_000);
-            history.record(c, entry);
-            listener.on(new RunEvent.Recorded(step, entry));
+        exec(c, "RELEASE converge_uncertain", step);
+        return false;
+    }
+
+    private void exec(Connection c, String sql, Step step) {
+        try (java.sql.Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw fail(step, null, sql + ": " + e.getMessage(), e);
         }
     }
 
@@ -250,23 +315,6 @@ public final class Runner {
         for (ObjectId id : ids) {
             if (id.type() == ObjectType.TABLE) {
                 out.add(id.key());
-            }
-        }
-        return out;
-    }
-
-    /**
-     * The violations found before a step, carried to the names its {@code ALTER TABLE … RENAME TO} statements give
-     * their tables: a renamed table keeps the violations it had, they are not new.
-     */
-    private static Map<String, Long> followRenames(Map<String, Long> before, Step step) {
-        Map<String, Long> out = new HashMap<>(before);
-        for (Statement st : step.statements()) {
-            if (st.kind() == StatementKind.ALTER_RENAME_TABLE && st.tableName() != null && st.newName() != null) {
-                Long moved = out.remove(Identifiers.key(st.tableName()));
-                if (moved != null) {
-                    out.merge(Identifiers.key(st.newName()), moved, Long::sum);
-                }
             }
         }
         return out;

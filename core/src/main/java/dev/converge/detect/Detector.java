@@ -42,6 +42,11 @@ public final class Detector {
      * @param history the history as read
      */
     public static Detection detect(Reference ref, Schema live, History history) {
+        return detect(ref, live, history, RowFacts.NONE);
+    }
+
+    /** Like {@link #detect(Reference, Schema, History)}, with facts about the live rows to place an interruption. */
+    public static Detection detect(Reference ref, Schema live, History history, RowFacts rows) {
         Map<Version, HistoryEntry> recorded = history.byVersion();
         List<MigrationEffects> ms = ref.migrations();
         int n = ms.size();
@@ -139,6 +144,7 @@ public final class Detector {
         }
         List<MigrationStatus> out = new ArrayList<>();
         boolean allBeforeInPlace = true;
+        boolean someBeforeUnrecorded = false;
         // objects that earlier migrations of this run will execute on: a later migration cannot count them as held,
         // since they will stand as before it once the earlier migration has run
         Set<ObjectId> willChange = new HashSet<>();
@@ -160,9 +166,14 @@ public final class Detector {
                 continue;
             }
             // a migration without schema effect is in place only when every migration before it is
-            MigrationStatus s = i == half ? halfApplied(ref, me, live, halfJ, new Reason("", List.of(), List.of(),
-                    List.of(), List.of())) : judge(ref, me, live, position, matches, willChange, i <= f,
+            MigrationStatus s = i == half ? halfApplied(ref, me, live, rows, halfJ, new Reason("", List.of(), List.of(),
+                    List.of(), List.of())) : judge(ref, me, live, rows, position, matches, willChange, i <= f,
                     i <= f && allBeforeInPlace);
+            if (uncertain(me, s, allBeforeInPlace, someBeforeUnrecorded)) {
+                s = status(me, MigrationState.UNCERTAIN, Reason.of("no schema effect, and the migrations before it are in"
+                        + " place but not all recorded: the schema cannot show whether it ran"));
+            }
+            someBeforeUnrecorded = true;
             if (highestApplied != null && v.compareTo(highestApplied) < 0 && s.state() != MigrationState.PRESENT) {
                 s = new MigrationStatus(v, s.name(), MigrationState.OUT_OF_ORDER,
                         new Reason("not recorded, older than the newest applied migration " + highestApplied
@@ -171,7 +182,7 @@ public final class Detector {
                         s.migration(), null, s.resumeAfter(), s.temporaries(), s.replaces(), s.state());
             }
             out.add(s);
-            allBeforeInPlace &= s.state() == MigrationState.PRESENT;
+            allBeforeInPlace &= s.state() == MigrationState.PRESENT || s.state() == MigrationState.UNCERTAIN;
             willChange.addAll(changes(me, s));
             if (first < 0 && executes(s)) {
                 first = i;
@@ -192,6 +203,16 @@ public final class Detector {
         }
         out.sort((a, b) -> a.version().compareTo(b.version()));
         return new Detection(out, f < 0 ? null : ms.get(f).migration().version(), unmanaged(ref, live), ahead);
+    }
+
+    /**
+     * Rule "data alone is uncertain": a migration without schema effect, behind migrations that are all in place but
+     * not all recorded, may or may not have run; only a recorded history can tell. Pinned by
+     * {@code RealHistoryCasesTest} (data-only-after-history-lost) and {@code DetectorTest}.
+     */
+    private static boolean uncertain(MigrationEffects me, MigrationStatus s, boolean allBeforeInPlace,
+                                     boolean someBeforeUnrecorded) {
+        return me.hasNoSchemaEffect() && s.state() == MigrationState.ABSENT && allBeforeInPlace && someBeforeUnrecorded;
     }
 
     /** TRUE: some unambiguous effect shows; FALSE: it has unambiguous effects and none shows; null: none unambiguous. */
@@ -235,7 +256,7 @@ public final class Detector {
     /** True when the run executes statements of this migration (a refusal executes nothing). */
     private static boolean executes(MigrationStatus s) {
         return switch (s.state()) {
-            case ABSENT, PARTIAL, HALF_APPLIED -> true;
+            case ABSENT, UNCERTAIN, PARTIAL, HALF_APPLIED -> true;
             case CONFLICT -> s.replaces();
             default -> false;
         };
@@ -302,7 +323,8 @@ public final class Detector {
         return before == after ? null : Boolean.valueOf(after);
     }
 
-    private static MigrationStatus judge(Reference ref, MigrationEffects me, Schema live, Map<ObjectId, Integer> position,
+    private static MigrationStatus judge(Reference ref, MigrationEffects me, Schema live, RowFacts rows,
+                                         Map<ObjectId, Integer> position,
                                          Map<ObjectId, List<Integer>> matches, Set<ObjectId> willChange,
                                          boolean inF, boolean withinF) {
         Version v = me.migration().version();
@@ -339,6 +361,9 @@ public final class Detector {
         for (ObjectId id : me.touched()) {
             ObjectHistory h = ref.objects().get(id);
             int pos = position.get(id);
+            if (transientAbsent(me, h, live) && !willChange.contains(id)) {
+                continue;
+            }
             if (pos < 0 && !willChange.contains(id)) {
                 conflicts.add(new ObjectConflict(id, h.at(me.end()), live.get(id).orElse(null)));
             } else if (willChange.contains(id)) {
@@ -365,7 +390,7 @@ public final class Detector {
         if (!mid.isEmpty()) {
             int j = halfPoint(ref, me, live);
             if (j > 0) {
-                return halfApplied(ref, me, live, j, new Reason("", holding, missing, mid, List.of()));
+                return halfApplied(ref, me, live, rows, j, new Reason("", holding, missing, mid, List.of()));
             }
             List<ObjectConflict> odd = new ArrayList<>();
             for (ObjectId id : mid) {
@@ -390,13 +415,23 @@ public final class Detector {
         // the ones writing tables that already stand (without data after j, both run the same statements)
         if (java.util.Collections.disjoint(me.touched(), willChange)) {
             int j = halfPoint(ref, me, live);
-            if (j > 0 && hasDataAfter(me, j)) {
-                return halfApplied(ref, me, live, j, new Reason("", holding, missing, mid, List.of()));
+            if (j > 0 && hasDataAfter(me, resumePoint(me, j, rows))) {
+                return halfApplied(ref, me, live, rows, j, new Reason("", holding, missing, mid, List.of()));
             }
         }
         return new MigrationStatus(v, name, MigrationState.PARTIAL,
                 new Reason("some effects hold, the rest are missing", holding, missing, mid, List.of()), me.migration(),
                 null, 0, List.of(), false, null);
+    }
+
+    /**
+     * Rule "transient objects are no effect": an object the migration creates and removes again (a rebuild's
+     * {@code t_new}, a renamed-away {@code _t_old}) that is absent live is neither held nor missing; only its presence
+     * says something (an interrupted run). Pinned by {@code RealHistoryCasesTest} (rebuild-after-absent-migration,
+     * rebuild-rename-old-after-absent).
+     */
+    private static boolean transientAbsent(MigrationEffects me, ObjectHistory h, Schema live) {
+        return h.at(me.start()) == null && h.at(me.end()) == null && live.get(h.id()).isEmpty();
     }
 
     private static MigrationStatus status(MigrationEffects me, MigrationState s, Reason r) {
@@ -427,7 +462,15 @@ public final class Detector {
      * rewound to just before that creation: drop them and run from there, because whether the copy into them happened
      * cannot be seen in the schema. Otherwise resume after j.
      */
-    private static MigrationStatus halfApplied(Reference ref, MigrationEffects me, Schema live, int j, Reason objects) {
+    private static MigrationStatus halfApplied(Reference ref, MigrationEffects me, Schema live, RowFacts rows,
+                                               int latest, Reason objects) {
+        int j = resumePoint(me, latest, rows);
+        if (j == 0) {
+            return new MigrationStatus(me.migration().version(), me.migration().name(), MigrationState.HALF_APPLIED,
+                    new Reason("interrupted before any statement that shows in the schema or the rows: run it whole",
+                            objects.holding(), objects.missing(), objects.intermediate(), List.of()),
+                    me.migration(), null, 0, List.of(), false, null);
+        }
         List<ObjectId> temporaries = temporaries(ref, me, j);
         int total = me.statements().size();
         if (!temporaries.isEmpty()) {
@@ -577,6 +620,25 @@ public final class Detector {
             }
         }
         return 0;
+    }
+
+    /**
+     * Rule "never skip a data statement that may not have run": the points just before data statements fit the schema
+     * as well as the points after them, so the interruption is placed at the earliest such point, unless the rows show a
+     * statement ran (a copy into a table that holds rows has run, and so has everything before it). Pinned by
+     * {@code ResumeAtDataTest} (resume-rebuild-before-copy, a backfill after ADD COLUMN).
+     */
+    static int resumePoint(MigrationEffects me, int latest, RowFacts rows) {
+        int j = latest;
+        while (j > 0) {
+            Statement st = me.statements().get(j - 1);
+            if (!st.kind().isData() || me.effects().get(j - 1).size() > 0
+                    || st.copiesRows() && rows.holdsRows(st.tableName())) {
+                break;
+            }
+            j--;
+        }
+        return j;
     }
 
     /** Objects absent before and after the migration but present after its statement j. */

@@ -8,6 +8,13 @@ public enum MigrationState {
     PRESENT,
     /** Not recorded and none of its effects holds. It is executed. */
     ABSENT,
+    /**
+     * Not recorded, no schema effect (data only), and the migrations before it are in place but not all recorded (the
+     * history was lost or never kept): the schema cannot show whether it ran. It runs inside a savepoint; when a
+     * constraint refuses its rows they are taken as already there, rolled back to the savepoint, and it is recorded as
+     * {@code detected}. Record it by hand with {@code converge mark} when you know it ran.
+     */
+    UNCERTAIN,
     /** Not recorded; some effects hold and the rest are simply missing. The missing part is executed and it is recorded as {@code completed}. */
     PARTIAL,
     /** Not recorded; the database stands exactly after one of its statements (an interrupted run). It is resumed, or its temporary objects dropped and it is run whole. */

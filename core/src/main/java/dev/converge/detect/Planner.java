@@ -44,6 +44,12 @@ public final class Planner {
      */
     public static Plan plan(Reference ref, Schema live, History history, long schemaVersion, PlanOptions options,
                             Script baseline, Schema baselineSchema) {
+        return plan(ref, live, history, schemaVersion, options, baseline, baselineSchema, RowFacts.NONE);
+    }
+
+    /** Like the other {@code plan}, with facts about the live rows for detection ({@link RowFacts}). */
+    public static Plan plan(Reference ref, Schema live, History history, long schemaVersion, PlanOptions options,
+                            Script baseline, Schema baselineSchema, RowFacts rows) {
         List<String> notes = new ArrayList<>();
         boolean emptyDb = live.isEmpty() && history.entries().isEmpty();
         if (emptyDb && baseline != null && baselineSchema != null) {
@@ -55,7 +61,7 @@ public final class Planner {
                     + diff.size() + " difference(s), first: " + diff.get(0).describe()
                     + "); creating the database by replaying the migrations instead. Run lint for the details.");
         }
-        Detection d = Detector.detect(ref, live, history);
+        Detection d = Detector.detect(ref, live, history, rows);
         List<Step> steps = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
         Set<ObjectId> pendingTouched = new HashSet<>();
@@ -64,9 +70,14 @@ public final class Planner {
             steps.add(step);
             if (step.action() == Action.EXECUTE && s.migration() != null) {
                 pendingTouched.addAll(effects(ref, s.migration()).touched());
+                if (s.migration().wrapsItselfInATransaction()) {
+                    notes.add(s.migration().name() + ": its own BEGIN … COMMIT around the whole file is the one"
+                            + " transaction Converge runs it in");
+                }
             }
         }
         putBackAhead(ref, d, steps, notes);
+        notes.addAll(ForeignKeyForecast.notes(ref, steps));
         Set<ObjectId> tolerated = new LinkedHashSet<>(d.unmanaged());
         for (ObjectId id : d.unmanaged()) {
             notes.add(id + " is not created by any migration: left alone");
@@ -129,6 +140,11 @@ public final class Planner {
             case ABSENT:
             case PARTIAL:
             case HALF_APPLIED:
+                return execute(ref, s, s.state());
+            case UNCERTAIN:
+                notes.add(m.name() + ": " + s.reason().summary() + ". It runs inside a savepoint: if a constraint"
+                        + " refuses its rows, they are taken as already there, nothing is changed, and it is recorded as"
+                        + " detected (`converge mark " + s.version() + "` records it by hand)");
                 return execute(ref, s, s.state());
             case CONFLICT:
                 if (s.replaces()) {
@@ -216,7 +232,8 @@ public final class Planner {
         List<Statement> run = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         How how;
-        if (as == MigrationState.ABSENT || (as == MigrationState.HALF_APPLIED && s.resumeAfter() == 0
+        if (as == MigrationState.ABSENT || as == MigrationState.UNCERTAIN
+                || (as == MigrationState.HALF_APPLIED && s.resumeAfter() == 0
                 && s.temporaries().isEmpty())) {
             run.addAll(me.statements());
             how = How.EXECUTED;
@@ -226,9 +243,19 @@ public final class Planner {
                 run.add(synthesized("DROP " + t.type().sqlName().toUpperCase(java.util.Locale.ROOT) + " IF EXISTS "
                         + Identifiers.quote(nameOf(ref, t)), s.migration().origin()));
             }
+            // TEMP objects never survive an interruption: what made them before the resume point runs again
+            Set<String> temporary = new HashSet<>();
+            for (int j = 0; j < s.resumeAfter() && j < me.statements().size(); j++) {
+                Statement st = me.statements().get(j);
+                if (st.createsTemporary()) {
+                    temporary.add(Identifiers.key(st.objectName()));
+                }
+            }
             for (int j = 0; j < me.statements().size(); j++) {
                 Statement st = me.statements().get(j);
-                if (j >= s.resumeAfter() || (st.kind().isData() && st.dataAlways())) {
+                boolean remakesTemporary = j < s.resumeAfter() && (st.createsTemporary() || st.kind().isData()
+                        && st.tableName() != null && temporary.contains(Identifiers.key(st.tableName())));
+                if (j >= s.resumeAfter() || (st.kind().isData() && st.dataAlways()) || remakesTemporary) {
                     run.add(st);
                 } else if (st.kind().isData()) {
                     skipped.add(skip(st, "before the resume point"));

@@ -291,7 +291,10 @@ public final class Reference {
                         // a statement located by rowid is re-read without asking schema_version first; any other
                         // statement that may change the schema is judged by the counter, so it must be known before it
                         boolean located = byRowid && targeted(st);
-                        boolean rowsOnly = st.kind().isData() || st.kind() == StatementKind.SELECT;
+                        // a write to the schema table (under PRAGMA writable_schema) changes definitions without
+                        // moving schema_version: the whole catalogue is read again after it
+                        boolean schemaWrite = writesSchemaTable(st);
+                        boolean rowsOnly = (st.kind().isData() || st.kind() == StatementKind.SELECT) && !schemaWrite;
                         if (!located && !rowsOnly && schemaVersion < 0) {
                             schemaVersion = readLong(version);
                         }
@@ -309,6 +312,11 @@ public final class Reference {
                         point++;
                         if (rowsOnly) {
                             effects.add(Set.of()); // rows only: the schema cannot have moved
+                            continue;
+                        }
+                        if (schemaWrite) {
+                            effects.add(refresh(st, null, m));
+                            schemaVersion = -1;
                             continue;
                         }
                         if (located) {
@@ -335,6 +343,18 @@ public final class Reference {
             LOG.log(System.Logger.Level.DEBUG, () -> "replayed " + set.size() + " migrations, " + point + " statements, "
                     + built.size() + " objects");
             return new Reference(set, out, built, point);
+        }
+
+        /** True for a data statement that writes {@code sqlite_schema} (or its older name {@code sqlite_master}) directly. */
+        static boolean writesSchemaTable(Statement st) {
+            if (!st.kind().isData() || st.tableName() == null) {
+                return false;
+            }
+            String t = Identifiers.key(st.tableName());
+            int dot = t.lastIndexOf('.');
+            t = dot >= 0 ? t.substring(dot + 1) : t;
+            return t.equals("sqlite_master") || t.equals("sqlite_schema") || t.equals("sqlite_temp_master")
+                    || t.equals("sqlite_temp_schema");
         }
 
         private static long readLong(PreparedStatement ps) throws SQLException {

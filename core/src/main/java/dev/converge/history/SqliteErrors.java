@@ -27,6 +27,11 @@ public final class SqliteErrors {
         return code <= 0 ? -1 : code & 0xff;
     }
 
+    /** True for SQLITE_CONSTRAINT (a UNIQUE, NOT NULL, CHECK or foreign-key constraint refused a row). */
+    public static boolean isConstraint(SQLException e) {
+        return primaryCode(e) == 19;
+    }
+
     /** True when SQLite may have rolled the whole transaction back by itself (DESIGN pitfalls: FULL, IOERR, BUSY, NOMEM). */
     public static boolean mayHaveRolledBack(SQLException e) {
         int c = primaryCode(e);

@@ -4,6 +4,7 @@ import dev.converge.error.ConvergeException;
 import dev.converge.error.ErrorCode;
 import dev.converge.sql.SqlSplitter;
 import dev.converge.sql.Statement;
+import dev.converge.sql.StatementKind;
 
 import java.util.List;
 import java.util.Objects;
@@ -56,7 +57,26 @@ public record Migration(Version version, String name, String description, String
      *                           into complete statements
      */
     public List<Statement> statements() {
-        return SqlSplitter.split(text, origin);
+        List<Statement> all = SqlSplitter.split(text, origin);
+        return wrapsItself(all) ? all.subList(1, all.size() - 1) : all;
+    }
+
+    /**
+     * True when the file's first statement is {@code BEGIN} and its last {@code COMMIT} or {@code END}: a file written for
+     * a runner that did not open a transaction. The pair asks for what Converge does anyway (the file as one
+     * transaction), so {@link #statements()} leaves it out; transaction control anywhere else is still refused.
+     */
+    public boolean wrapsItselfInATransaction() {
+        return wrapsItself(SqlSplitter.split(text, origin));
+    }
+
+    private static boolean wrapsItself(List<Statement> all) {
+        if (all.size() < 2) {
+            return false;
+        }
+        StatementKind first = all.get(0).kind();
+        StatementKind last = all.get(all.size() - 1).kind();
+        return first == StatementKind.BEGIN && (last == StatementKind.COMMIT || last == StatementKind.END);
     }
 
     /**

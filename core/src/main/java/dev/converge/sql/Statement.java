@@ -1,7 +1,5 @@
 package dev.converge.sql;
 
-import java.util.List;
-
 import java.util.Optional;
 
 /**
@@ -50,21 +48,32 @@ public record Statement(String text, int line, StatementKind kind, String object
                 && text.toUpperCase(java.util.Locale.ROOT).contains("SELECT");
     }
 
-    /** True when this statement reads {@code table}: the name stands right after a FROM or a JOIN. */
+    /**
+     * True for {@code CREATE TEMP|TEMPORARY TABLE|VIEW|TRIGGER} (or a name in the {@code temp} schema): an object that
+     * lives only as long as its connection, so it never survives an interrupted run.
+     */
+    public boolean createsTemporary() {
+        if (objectName == null || !(kind == StatementKind.CREATE_TABLE || kind == StatementKind.CREATE_VIEW
+                || kind == StatementKind.CREATE_TRIGGER || kind == StatementKind.CREATE_INDEX)) {
+            return false;
+        }
+        return TEMPORARY.matcher(text).lookingAt() || Identifiers.key(objectName).startsWith("temp.");
+    }
+
+    private static final java.util.regex.Pattern TEMPORARY = java.util.regex.Pattern.compile(
+            "(?is)(\\s|--[^\\n]*\\n|/\\*.*?\\*/)*CREATE\\s+TEMP(ORARY)?\\s");
+
+    /**
+     * True when the statement reads rows of {@code table} ({@code … FROM table} or {@code JOIN table}, quoted or not):
+     * a copy out of it, as a rebuild copies its old table before dropping it.
+     */
     public boolean readsFrom(String table) {
-        List<Token> tokens = new java.util.ArrayList<>();
-        for (Token t : Tokenizer.tokenize(text, "<statement>")) {
-            if (t.type() != TokenType.COMMENT) {
-                tokens.add(t);
-            }
+        if (!(kind.isData() || kind == StatementKind.CREATE_TABLE)) {
+            return false;
         }
-        for (int i = 0; i + 1 < tokens.size(); i++) {
-            if ((tokens.get(i).is("FROM") || tokens.get(i).is("JOIN"))
-                    && Identifiers.same(Identifiers.unquote(tokens.get(i + 1).text()), table)) {
-                return true;
-            }
-        }
-        return false;
+        String q = java.util.regex.Pattern.quote(table);
+        return java.util.regex.Pattern.compile("(?is)\\b(FROM|JOIN)\\s+(\"" + q + "\"|`" + q + "`|\\[" + q + "\\]|"
+                + q + "(?![\\w$]))").matcher(text).find();
     }
 
     /** The first line of the text, for messages and plans. */

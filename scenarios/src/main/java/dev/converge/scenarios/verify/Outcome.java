@@ -70,7 +70,7 @@ public record Outcome(State state, Result result, List<String> hows, ErrorCode r
         StringBuilder sb = new StringBuilder();
         switch (result) {
             case FAILED -> sb.append(String.join("\n", failures));
-            case HAZARD -> sb.append(hazard == null ? message : hazard.describe());
+            case HAZARD -> sb.append(message);
             case REFUSED -> {
                 sb.append(refusal == null ? "" : refusal + ": ").append(message == null ? "" : message);
                 if (placement != null) {

@@ -216,8 +216,8 @@ public final class Verifier {
                 return new Outcome(state, Outcome.Result.FAILED, failed.hows(), failed.refusal(),
                         String.join("\n", f), f, failed.millis(), failed.placement(), null);
             }
-            return new Outcome(state, Outcome.Result.HAZARD, List.of(), failed.refusal(), h.describe(), List.of(),
-                    failed.millis(), failed.placement(), h);
+            return new Outcome(state, Outcome.Result.HAZARD, List.of(), failed.refusal(), h.describe()
+                    + "\n  the engine said: " + error.getMessage(), List.of(), failed.millis(), failed.placement(), h);
         } finally {
             delete(empty);
             delete(probe);

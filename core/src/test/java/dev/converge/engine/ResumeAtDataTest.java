@@ -1,0 +1,149 @@
+package dev.converge.engine;
+
+import dev.converge.Converge;
+import dev.converge.detect.MigrationState;
+import dev.converge.detect.Plan;
+import dev.converge.error.ConvergeException;
+import dev.converge.error.ErrorCode;
+import dev.converge.source.MigrationSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * An interruption that several statement points fit equally (data statements change no schema) is placed where no
+ * data statement that may not have run is skipped, and no plan drops rows a migration would have kept
+ * (shared case resume-rebuild-before-copy: five rows were lost).
+ */
+class ResumeAtDataTest {
+    @TempDir
+    Path dir;
+
+    private static final String HASHES = "CREATE TABLE page_hash (hash TEXT PRIMARY KEY, size INTEGER, extra TEXT);";
+    private static final String DROP_EXTRA = """
+            ALTER TABLE page_hash RENAME TO _page_hash_old;
+            CREATE TABLE page_hash (hash TEXT PRIMARY KEY, size INTEGER);
+            INSERT INTO page_hash (hash, size) SELECT hash, size FROM _page_hash_old;
+            DROP TABLE _page_hash_old;
+            """;
+
+    @Test
+    void aRebuildInterruptedBeforeItsCopyKeepsEveryRow() throws Exception {
+        Path db = dir.resolve("t.db");
+        Map<String, String> set = set(HASHES, DROP_EXTRA);
+        converge(db, Map.of("001_first.sql", HASHES)).migrate();
+        sql(db, "INSERT INTO page_hash VALUES ('h0',0,'x'),('h1',1,'x'),('h2',2,'x'),('h3',3,'x'),('h4',4,'x')",
+                "ALTER TABLE page_hash RENAME TO _page_hash_old",
+                "CREATE TABLE page_hash (hash TEXT PRIMARY KEY, size INTEGER)");
+
+        Plan plan = converge(db, set).plan();
+        assertThat(plan.detection().statuses().get(1).state()).isEqualTo(MigrationState.HALF_APPLIED);
+        assertThat(plan.sql()).anyMatch(s -> s.startsWith("INSERT INTO page_hash"));
+        assertThat(plan.steps().get(1).destructive()).isEmpty(); // the drop follows the run's own copy
+
+        converge(db, set).migrate();
+        assertThat(rows(db, "SELECT hash || ':' || size FROM page_hash ORDER BY hash"))
+                .containsExactly("h0:0", "h1:1", "h2:2", "h3:3", "h4:4");
+    }
+
+    @Test
+    void aRebuildInterruptedAfterItsCopyDoesNotCopyTwice() throws Exception {
+        Path db = dir.resolve("t.db");
+        Map<String, String> set = set(HASHES, DROP_EXTRA);
+        converge(db, Map.of("001_first.sql", HASHES)).migrate();
+        sql(db, "INSERT INTO page_hash VALUES ('h0',0,'x'),('h1',1,'x')",
+                "ALTER TABLE page_hash RENAME TO _page_hash_old",
+                "CREATE TABLE page_hash (hash TEXT PRIMARY KEY, size INTEGER)",
+                "INSERT INTO page_hash (hash, size) SELECT hash, size FROM _page_hash_old");
+
+        assertThat(converge(db, set).plan().sql()).noneMatch(s -> s.startsWith("INSERT INTO page_hash"));
+        converge(db, set).migrate();
+        assertThat(rows(db, "SELECT hash FROM page_hash ORDER BY hash")).containsExactly("h0", "h1");
+        assertThat(rows(db, "SELECT name FROM sqlite_schema WHERE name = '_page_hash_old'")).isEmpty();
+    }
+
+    @Test
+    void aBackfillAfterAddColumnRunsAgainWhenInterruptedBetweenThem() throws Exception {
+        Path db = dir.resolve("t.db");
+        String first = "CREATE TABLE u (id INTEGER PRIMARY KEY, name TEXT);";
+        String second = """
+                ALTER TABLE u ADD COLUMN display TEXT;
+                UPDATE u SET display = upper(name);
+                CREATE INDEX u_display ON u (display);
+                """;
+        converge(db, Map.of("001_first.sql", first)).migrate();
+        sql(db, "INSERT INTO u (name) VALUES ('ann'), ('bob')", "ALTER TABLE u ADD COLUMN display TEXT");
+
+        converge(db, set(first, second)).migrate();
+        assertThat(rows(db, "SELECT display FROM u ORDER BY id")).containsExactly("ANN", "BOB");
+    }
+
+    @Test
+    void aPlanThatWouldSkipTheCopyOutOfATableHoldingRowsIsRefused() throws Exception {
+        // the copy reads the old table through a view the state no longer matches: whatever the reading, never drop rows
+        Path db = dir.resolve("t.db");
+        String first = "CREATE TABLE a (id INTEGER PRIMARY KEY, v TEXT); CREATE TABLE keep (id INTEGER PRIMARY KEY);";
+        String second = """
+                CREATE TABLE a_new (id INTEGER PRIMARY KEY, v TEXT NOT NULL DEFAULT '');
+                INSERT INTO a_new (id, v) SELECT id, coalesce(v, '') FROM a;
+                DROP TABLE a;
+                ALTER TABLE a_new RENAME TO a;
+                """;
+        converge(db, Map.of("001_first.sql", first)).migrate();
+        // an operator already made a_new and filled it half-way, then removed the history row of nothing: rows on both sides
+        sql(db, "INSERT INTO a VALUES (1, 'x'), (2, NULL)",
+                "CREATE TABLE a_new (id INTEGER PRIMARY KEY, v TEXT NOT NULL DEFAULT '')",
+                "INSERT INTO a_new VALUES (1, 'x')");
+        List<String> before = rows(db, "SELECT id FROM a ORDER BY id");
+        try {
+            converge(db, set(first, second)).migrate();
+        } catch (ConvergeException e) {
+            assertThat(e.code()).isNotEqualTo(ErrorCode.STOPPED_PART_WAY);
+        }
+        // either it converged with every row of a, or it changed nothing
+        List<String> after = rows(db, "SELECT id FROM a ORDER BY id");
+        assertThat(after).containsAll(before);
+    }
+
+    private Converge converge(Path db, Map<String, String> files) {
+        return Converge.configure().database(db).migrations(MigrationSource.memory(files)).load();
+    }
+
+    private static Map<String, String> set(String first, String second) {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("001_first.sql", first);
+        m.put("002_second.sql", second);
+        return m;
+    }
+
+    private static void sql(Path db, String... statements) throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); var s = c.createStatement()) {
+            for (String st : statements) {
+                s.execute(st);
+            }
+        }
+    }
+
+    private static List<String> rows(Path db, String query) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); var s = c.createStatement();
+             ResultSet rs = s.executeQuery(query)) {
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+        }
+        return out;
+    }
+}
