@@ -53,7 +53,7 @@ class DesignDocTest {
         Map<String, String> tests = sources(root, "test");
         String main = String.join("\n", sources(root.resolve("core"), "main").values());
         List<String> missing = new ArrayList<>();
-        Matcher m = Pattern.compile("`([A-Z]\\w*(?:Test|IT))(?:\\.(\\w+))?`").matcher(doc);
+        Matcher m = Pattern.compile("`([A-Z][a-z]\\w*(?:Test|IT))(?:\\.(\\w+))?`").matcher(doc);
         int cited = 0;
         while (m.find()) {
             cited++;
@@ -72,7 +72,7 @@ class DesignDocTest {
                 }
             }
         }
-        Matcher rule = Pattern.compile("\\(`([a-zA-Z]\\w+)`").matcher(doc);
+        Matcher rule = Pattern.compile("\\(`([a-zA-Z][a-zA-Z0-9]+)`").matcher(doc);
         while (rule.find()) {
             cited++;
             if (!main.contains(" " + rule.group(1) + "(") && !main.contains("class " + rule.group(1))) {
