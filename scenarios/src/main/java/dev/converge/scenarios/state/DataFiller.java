@@ -140,7 +140,11 @@ public final class DataFiller {
         return added;
     }
 
-    /** The shape with the {@link #links} from it that its columns and an existing parent's columns can carry now. */
+    /**
+     * The shape with the {@link #links} from it that its columns and an existing parent's columns can carry now; a
+     * link also replaces a foreign key whose parent table does not exist now (a key SQLite rewrote to a table a
+     * rebuild renamed away and dropped): the rows a real application wrote before point at real parent rows.
+     */
     private TableShape withLinks(Connection c, TableShape shape, List<String> tables) throws SQLException {
         List<ForeignKeyShape> fks = new ArrayList<>(shape.foreignKeys());
         for (Link l : links) {
@@ -148,17 +152,22 @@ public final class DataFiller {
                     shape.columns().stream().anyMatch(col -> Identifiers.same(col.name(), f)));
             boolean parentNow = tables.stream().anyMatch(t -> Identifiers.same(t, l.parent()))
                     && (l.to().isEmpty() || hasColumns(c, l.parent(), l.to()));
-            boolean known = fks.stream().anyMatch(fk -> fk.from().stream().anyMatch(f -> l.from().stream()
-                    .anyMatch(g -> Identifiers.same(f, g))));
-            if (fromHere && parentNow && !known) {
-                List<String> to = new ArrayList<>();
-                for (int i = 0; i < l.from().size(); i++) {
-                    to.add(l.to().isEmpty() ? null : l.to().get(i));
-                }
-                fks.add(new ForeignKeyShape(l.parent(), l.from(), to));
+            if (!fromHere || !parentNow) {
+                continue;
             }
+            ForeignKeyShape known = fks.stream().filter(fk -> fk.from().stream().anyMatch(f -> l.from().stream()
+                    .anyMatch(g -> Identifiers.same(f, g)))).findFirst().orElse(null);
+            if (known != null && tables.stream().anyMatch(t -> Identifiers.same(t, known.parent()))) {
+                continue; // the table's own key has a parent now: it rules
+            }
+            fks.remove(known);
+            List<String> to = new ArrayList<>();
+            for (int i = 0; i < l.from().size(); i++) {
+                to.add(l.to().isEmpty() ? null : l.to().get(i));
+            }
+            fks.add(new ForeignKeyShape(l.parent(), l.from(), to));
         }
-        return fks.size() == shape.foreignKeys().size() ? shape : new TableShape(shape.name(), shape.columns(),
+        return fks.equals(shape.foreignKeys()) ? shape : new TableShape(shape.name(), shape.columns(),
                 List.copyOf(fks), shape.distinct(), shape.checkLiterals(), shape.rowidAlias());
     }
 

@@ -203,4 +203,20 @@ class DataFillerTest {
         assertThat(Db.count(file, "SELECT count(*) FROM child")).isEqualTo(6);
         assertThat(Db.count(file, "SELECT count(*) FROM child WHERE parent_id NOT IN (SELECT id FROM parent)")).isZero();
     }
+
+    /**
+     * Issue 12: after a parent rebuild that renamed the parent away, SQLite left the child's key pointing at the
+     * dropped table; the child's rows still point at real rows of the parent a migration declared, as a real
+     * application's rows did (else every resume of the child's rebuild met orphans the generator invented).
+     */
+    @Test
+    void aKeyRewrittenToADroppedTableFollowsTheDeclaredParent() throws Exception {
+        Path m = Path.of(getClass().getResource("/cases/fk-violation-fixed-later/migrations").toURI());
+        Path file = StateBuilder.forFolder(m).prefix(dir.resolve("rewritten.db"), 2);
+        assertThat(Db.rows(file, "SELECT \"table\" FROM pragma_foreign_key_list('c')")).containsExactly("p_old");
+        DataFiller.seeded(9).linking(java.util.Set.of(new DataFiller.Link("c", List.of("p_id"), "p", List.of("id"))))
+                .fill(file);
+        assertThat(Db.count(file, "SELECT count(*) FROM c")).isEqualTo(5);
+        assertThat(Db.count(file, "SELECT count(*) FROM c WHERE p_id NOT IN (SELECT id FROM p)")).isZero();
+    }
 }
