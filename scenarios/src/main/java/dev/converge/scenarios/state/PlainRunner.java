@@ -1,5 +1,8 @@
 package dev.converge.scenarios.state;
 
+import dev.converge.error.ConvergeException;
+import dev.converge.error.ErrorCode;
+import dev.converge.sql.Identifiers;
 import dev.converge.sql.SqlSplitter;
 import dev.converge.sql.Statement;
 
@@ -76,10 +79,10 @@ public final class PlainRunner {
     public static void emptyTables(Path database, String keep) {
         try (Connection c = RawSqlite.open(database)) {
             for (String t : Tables.ordinary(c, List.of(keep))) {
-                RawSqlite.exec(c, "DELETE FROM " + dev.converge.sql.Identifiers.quote(t));
+                RawSqlite.exec(c, "DELETE FROM " + Identifiers.quote(t));
             }
         } catch (SQLException e) {
-            throw new dev.converge.error.ConvergeException(dev.converge.error.ErrorCode.INTERNAL,
+            throw new ConvergeException(ErrorCode.INTERNAL,
                     "cannot empty the tables of " + database + ": " + e.getMessage(), e);
         }
     }
