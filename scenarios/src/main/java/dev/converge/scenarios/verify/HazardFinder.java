@@ -39,6 +39,7 @@ final class HazardFinder {
         String file = error.file().orElse("(unknown file)");
         int line = error.line().orElse(0);
         Statement st = statement(set, file, line);
+        List<Statement> earlier = earlier(set, file, line);
         String sqlite = sqliteMessage(error);
         // sqlite-jdbc says "[SQLITE_CONSTRAINT_PRIMARYKEY] A PRIMARY KEY constraint failed (UNIQUE constraint
         // failed: roles.id)": SQLite's own words are the last match
@@ -54,7 +55,7 @@ final class HazardFinder {
         String sample;
         try {
             sample = st == null ? "(not shown: the failing statement was not found in the set)"
-                    : sampleRow(before, st, kind, columns);
+                    : sampleRow(prepared(before, earlier), st, kind, columns);
         } catch (SQLException | RuntimeException e) {
             sample = "(not shown: looking it up failed: " + e.getMessage() + ")";
         }
@@ -74,6 +75,38 @@ final class HazardFinder {
             }
         }
         return null;
+    }
+
+    /** The statements of the same migration before {@code line}. */
+    private static List<Statement> earlier(MigrationSet set, String file, int line) {
+        List<Statement> out = new ArrayList<>();
+        for (Migration mig : set) {
+            if (mig.origin().equals(file) || file.endsWith(mig.name()) || mig.origin().endsWith(file)) {
+                for (Statement st : mig.statements()) {
+                    if (st.line() < line) {
+                        out.add(st);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The scratch copy with the failing migration's earlier statements run on it (each where it can: the engine may
+     * have run them in this very run, as a rebuild's CREATE before its copy), so the statement sees what it saw.
+     */
+    private static Path prepared(Path before, List<Statement> earlier) throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + before); java.sql.Statement s = c.createStatement()) {
+            for (Statement st : earlier) {
+                try {
+                    s.execute(st.text());
+                } catch (SQLException alreadyThere) {
+                    // the state already held its effect: go on
+                }
+            }
+        }
+        return before;
     }
 
     /** SQLite's own message: the innermost SQLException's, else the message's {@code SQLite:} line, else all of it. */
@@ -133,6 +166,10 @@ final class HazardFinder {
                 cols.add(tc.strip().substring(dot + 1));
             }
         }
+        if (kind.equals("CHECK") && st.tableName() != null
+                && (st.kind() == StatementKind.INSERT || st.kind() == StatementKind.REPLACE)) {
+            return checkSample(before, st, columns);
+        }
         if (table == null || !(kind.equals("UNIQUE") || kind.equals("PRIMARY KEY") || kind.equals("NOT NULL"))) {
             return "(not shown: SQLite does not name the columns of a " + (kind.isEmpty() ? "failure like this" : kind)
                     + " failure)";
@@ -167,6 +204,33 @@ final class HazardFinder {
                     + " GROUP BY " + list + " HAVING count(*) > 1) LIMIT 1");
             return dup == null ? "(not shown: no two rows of " + table + " share these values before the run)"
                     : dup + ", and another row with the same " + columns;
+        }
+    }
+
+    /**
+     * For a CHECK an INSERT breaks: the statement run into an unconstrained TEMP copy of its table, and a row it would
+     * add that breaks {@code check} (SQLite names an unnamed CHECK by its expression); any row it adds when the
+     * expression cannot be evaluated (a named constraint).
+     */
+    private static String checkSample(Path before, Statement st, String check) throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + before)) {
+            String t = Identifiers.quote(st.tableName());
+            try (java.sql.Statement s = c.createStatement()) {
+                s.execute("CREATE TEMP TABLE " + t + " AS SELECT * FROM main." + t + " WHERE 0");
+                s.execute(st.text());
+            }
+            String breaking;
+            try {
+                breaking = firstRow(c, "SELECT * FROM temp." + t + " WHERE NOT (" + check + ") LIMIT 1");
+            } catch (SQLException named) {
+                breaking = null;
+            }
+            if (breaking != null) {
+                return "the statement would add " + breaking + ", which breaks CHECK (" + check + ")";
+            }
+            String any = firstRow(c, "SELECT * FROM temp." + t + " LIMIT 1");
+            return any == null ? "(not shown: the statement adds no row without its constraints)"
+                    : "one of the rows the statement would add, e.g. " + any;
         }
     }
 

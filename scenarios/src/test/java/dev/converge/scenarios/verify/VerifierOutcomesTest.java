@@ -72,6 +72,20 @@ class VerifierOutcomesTest {
         assertThat(o.detail()).contains("data hazard").contains("with a long name'").contains("INSERT OR IGNORE");
     }
 
+    /** A rebuild that adds a CHECK existing rows break is a hazard, with a row that breaks it. */
+    @Test
+    void aCheckARebuildAddsIsAHazardWithTheRowThatBreaksIt() throws Exception {
+        Path m = set("CREATE TABLE m (id INTEGER PRIMARY KEY, n INTEGER NOT NULL);",
+                "CREATE TABLE m_new (id INTEGER PRIMARY KEY, n INTEGER NOT NULL CHECK (n < 10));\n"
+                        + "INSERT INTO m_new (id, n) SELECT id, n FROM m;\nDROP TABLE m;\nALTER TABLE m_new RENAME TO m;");
+        Outcome o = verify(m, null, State.prefix(1, HistoryLayout.CONVERGE));
+        assertThat(o.result()).as(o.detail()).isEqualTo(Outcome.Result.HAZARD);
+        assertThat(o.hazard().line()).isEqualTo(2);
+        assertThat(o.hazard().constraint()).isEqualTo("CHECK constraint failed: n < 10");
+        assertThat(o.hazard().sampleRow()).contains("breaks CHECK (n < 10)").contains("n=");
+        assertThat(o.hazard().fix()).contains("UPDATE them to valid values");
+    }
+
     /** A baseline that lacks an index the migrations create fails (every state that uses it says so). */
     @Test
     void aBaselineThatLacksAnIndexFails() throws Exception {
