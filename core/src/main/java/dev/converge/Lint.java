@@ -91,6 +91,7 @@ final class Lint {
                         + " (a database built by the baseline orders columns differently from one built by the migrations)"));
             }
         }
+        out.addAll(HazardLint.check(ref));
         for (MigrationEffects me : ref.migrations()) {
             Migration m = me.migration();
             for (Statement st : me.statements()) {

@@ -1,6 +1,7 @@
 package dev.converge.cli;
 
 import picocli.AutoComplete.GenerateCompletion;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Option;
@@ -18,7 +19,8 @@ import java.util.concurrent.Callable;
  * before it parses anything, and that cost (about a fifth of a {@code converge migrate} on an up-to-date database) is
  * paid at every application start.
  */
-@Command(name = "converge", mixinStandardHelpOptions = true, versionProvider = ConvergeCommand.Version.class,
+@Command(name = "converge", mixinStandardHelpOptions = true, subcommands = CommandLine.HelpCommand.class,
+        versionProvider = ConvergeCommand.Version.class,
         description = "Brings a SQLite database to the schema its migrations define, from whatever state it is in.",
         footer = {"", "Exit status: 0 ok, 1 refused (nothing changed), 2 bad command line or input,",
                 "3 stopped part-way, 4 internal error."})

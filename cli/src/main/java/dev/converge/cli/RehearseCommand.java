@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
 import java.nio.file.Path;
 
 /** {@code converge rehearse}: migrates a backup copy of a real database and reports; the original is only read. */
-@Command(name = "rehearse", description = "Copy a database with SQLite's backup API, migrate the copy, and report."
+@Command(name = "rehearse", mixinStandardHelpOptions = true, description = "Copy a database with SQLite's backup API, migrate the copy, and report."
         + " The original is never opened for writing.")
 final class RehearseCommand extends Subcommand {
     @Option(names = "--db", required = true, paramLabel = "FILE", converter = DatabaseLocation.class,

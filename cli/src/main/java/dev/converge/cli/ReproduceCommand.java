@@ -8,7 +8,7 @@ import picocli.CommandLine.Parameters;
 import java.nio.file.Path;
 
 /** {@code converge reproduce NAME}: builds a catalogue scenario, prints the plan, runs the engine, verifies. */
-@Command(name = "reproduce", description = "Build a named scenario, print the plan, run the engine, and verify the outcome.")
+@Command(name = "reproduce", mixinStandardHelpOptions = true, description = "Build a named scenario, print the plan, run the engine, and verify the outcome.")
 final class ReproduceCommand extends Subcommand {
     @Parameters(index = "0", paramLabel = "NAME")
     String name;

@@ -5,6 +5,10 @@ import dev.converge.error.ErrorCode;
 import dev.converge.scenarios.catalogue.Capture;
 import dev.converge.scenarios.catalogue.Catalogue;
 import dev.converge.scenarios.catalogue.Scenario;
+import dev.converge.scenarios.state.Baseline;
+import dev.converge.scenarios.state.State;
+import dev.converge.scenarios.state.StateBuilder;
+import dev.converge.scenarios.verify.Verifier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -17,7 +21,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** {@code converge scenario list|create|capture}: the regression catalogue. */
-@Command(name = "scenario", description = "The regression catalogue: list, write or capture named database states.",
+@Command(name = "scenario", mixinStandardHelpOptions = true, description = "The regression catalogue: list, write or capture named database states.",
         subcommands = {ScenarioCommand.ListCommand.class, ScenarioCommand.CreateCommand.class,
                 ScenarioCommand.CaptureCommand.class})
 final class ScenarioCommand extends Subcommand {
@@ -48,7 +52,7 @@ final class ScenarioCommand extends Subcommand {
         }
     }
 
-    @Command(name = "list", description = "List the named scenarios with their descriptions.")
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List the named scenarios with their descriptions.")
     static final class ListCommand extends Part {
         @Override
         public Integer call() {
@@ -59,17 +63,44 @@ final class ScenarioCommand extends Subcommand {
         }
     }
 
-    @Command(name = "create", description = "Write a scenario's database (and its migrations and baseline beside it).")
+    @Command(name = "create", mixinStandardHelpOptions = true, description = "Write a scenario's database (and its migrations and baseline beside it).")
     static final class CreateCommand extends Part {
-        @Parameters(index = "0", paramLabel = "NAME")
+        @Parameters(index = "0", arity = "0..1", paramLabel = "NAME", description = "A catalogue scenario's name"
+                + " (or, with --migrations, none).")
         String name;
 
         @Option(names = "--out", required = true, paramLabel = "FILE", description = "The database file to write,"
-                + " a new one; STEM.migrations/ and STEM.schema.sql are written beside it and must not exist either.")
+                + " a new one; for a catalogue scenario STEM.migrations/ and STEM.schema.sql are written beside it"
+                + " and must not exist either.")
         Path out;
+
+        @Option(names = "--migrations", paramLabel = "DIR", description = "Build a state of your own set instead.")
+        Path migrations;
+
+        @Option(names = "--baseline", paramLabel = "FILE", description = "With --migrations: today's full schema.")
+        Path baseline;
+
+        @Option(names = "--old", arity = "1..*", paramLabel = "FILE",
+                description = "With --migrations: full schemas of older releases.")
+        java.util.List<Path> old = new java.util.ArrayList<>();
+
+        @Option(names = "--state", paramLabel = "STATE", description = "With --migrations: the state, named as verify"
+                + " names it, e.g. 'history-lost(9)', 'half-applied(4, 2)', 'prefix(3, legacy history)'.")
+        String state;
+
+        @Option(names = "--history-table", paramLabel = "NAME", defaultValue = "schema_migrations",
+                description = "With --migrations: the history table's name (default: ${DEFAULT-VALUE}).")
+        String historyTable;
 
         @Override
         public Integer call() {
+            if (migrations != null || state != null) {
+                return ownState();
+            }
+            if (name == null) {
+                throw new ConvergeException(ErrorCode.BAD_INPUT, "scenario create needs a scenario NAME, or"
+                        + " --migrations DIR --state STATE to build a state of your own set");
+            }
             Catalogue catalogue = catalogue(catalogueDir);
             catalogue.scenario(name);
             // create writes the database and, beside it, STEM.migrations/ (whose .sql files it replaces) and
@@ -91,12 +122,42 @@ final class ScenarioCommand extends Subcommand {
             }
             return 0;
         }
+
+        /** A state of the user's own set, with the rows verify gives it, where verify puts them. */
+        private int ownState() {
+            if (migrations == null || state == null || name != null) {
+                throw new ConvergeException(ErrorCode.BAD_INPUT, "scenario create builds a state of your own set with"
+                        + " both --migrations DIR and --state STATE, and no scenario NAME");
+            }
+            PathChecks.folder(migrations, "--migrations");
+            PathChecks.absent(out, "--out");
+            StateBuilder builder = StateBuilder.forFolder(migrations).withHistoryTable(historyTable);
+            if (baseline != null) {
+                PathChecks.file(baseline, "--baseline");
+                builder = builder.withBaseline(Baseline.read(baseline));
+            }
+            java.util.List<Baseline> releases = new java.util.ArrayList<>();
+            for (Path p : old) {
+                PathChecks.file(p, "--old");
+                releases.add(Baseline.read(p));
+            }
+            builder = builder.withReleases(releases);
+            java.util.List<State> states = builder.allStates();
+            String wanted = state.replaceAll("\\s+", "");
+            State chosen = states.stream().filter(st -> st.name().replaceAll("\\s+", "").equals(wanted)).findFirst()
+                    .orElseThrow(() -> new ConvergeException(ErrorCode.BAD_INPUT, "--state " + state + ": no state of"
+                            + " this set has that name; the states are: " + String.join(", ",
+                            states.stream().map(State::name).toList())));
+            new Verifier(migrations, baseline, builder).buildWithRows(chosen, out);
+            out().println("database: " + out + " (" + chosen.name() + ", with the rows verify gives it)");
+            return 0;
+        }
     }
 
     /** The entry names {@link Capture} accepts; any other is refused by Capture itself, with the rule. */
     private static final String CAPTURE_NAME = "[a-z0-9][a-z0-9.-]*";
 
-    @Command(name = "capture", description = "Turn a real database (a copy) into a catalogue entry: schema and history, no rows.")
+    @Command(name = "capture", mixinStandardHelpOptions = true, description = "Turn a real database (a copy) into a catalogue entry: schema and history, no rows.")
     static final class CaptureCommand extends Part {
         @Option(names = "--db", required = true, paramLabel = "FILE", converter = DatabaseLocation.class,
                 description = "The database to capture (only read).")

@@ -10,6 +10,8 @@ import dev.converge.scenarios.state.StateBuilder;
 import dev.converge.scenarios.verify.Outcome;
 import dev.converge.scenarios.verify.Verifier;
 import dev.converge.source.Layout;
+import dev.converge.source.Migration;
+import dev.converge.source.MigrationSet;
 import dev.converge.source.MigrationSource;
 import dev.converge.source.Script;
 import picocli.CommandLine.Command;
@@ -34,7 +36,12 @@ import java.util.stream.Stream;
  * plus each baseline, history lost, every half-applied point, each old release as legacy, drift), runs the engine on
  * each, checks the guarantees, and prints a table. Exit 0 only if every state converges.
  */
-@Command(name = "verify", description = "Prove that Converge converges every database state of a migration set.")
+@Command(name = "verify", mixinStandardHelpOptions = true,
+        description = "Prove that Converge converges every database state of a migration set.",
+        footer = {"", "Outcomes: CONVERGED; REFUSED (a state off the set's timeline, refused cleanly: right);",
+                "FAILED (a guarantee failed, or a state on the timeline was refused); HAZARD (fails only because of",
+                "its rows: a finding about the migrations). Exit status: 0 every state on the timeline converged,",
+                "1 a guarantee failed (or a hazard, with --strict), 2 the set, baseline or an --old script is unusable."})
 final class VerifyCommand extends Subcommand {
     @Mixin
     SourceOptions source;
@@ -48,6 +55,13 @@ final class VerifyCommand extends Subcommand {
 
     @Option(names = "--json", description = "Print the results as JSON.")
     boolean json;
+
+    @Option(names = "--strict", description = "Also fail (exit 1) for data hazards.")
+    boolean strict;
+
+    @Option(names = "--keep-failed", paramLabel = "DIR",
+            description = "Keep each FAILED or HAZARD state's database (as built, before the engine ran) in DIR.")
+    Path keepFailed;
 
     @Option(names = "--history-table", paramLabel = "NAME", defaultValue = "schema_migrations",
             description = "The history table's name (default: ${DEFAULT-VALUE}).")
@@ -71,7 +85,9 @@ final class VerifyCommand extends Subcommand {
                     + " `converge plan` against a copy of each database instead.").file(source.migrations.toString())
                     .build();
         }
-        Reference.replay(MigrationSource.folder(source.migrations).load());
+        MigrationSet set = MigrationSource.folder(source.migrations).load();
+        Reference.replay(set);
+        everyStateWouldBeRefused(set);
         if (source.baseline != null) {
             PathChecks.file(source.baseline, "--baseline");
             Reference.replayScript(Script.read(source.baseline));
@@ -90,6 +106,9 @@ final class VerifyCommand extends Subcommand {
         if (report != null) {
             PathChecks.outputFile(report, "--report");
         }
+        if (keepFailed != null) {
+            keepFolder(keepFailed);
+        }
         Converge.Builder lintBuilder = Converge.configure().historyTable(historyTable);
         LintReport lint = source.applyTo(lintBuilder).loadForLint().lint();
 
@@ -106,17 +125,16 @@ final class VerifyCommand extends Subcommand {
         int total = verifier.states().size();
         if (!json) {
             out.printf("Verifying %d database states of %s%n%n", total, source.migrations);
-            out.printf("%-4s %-48s %-10s %7s  %s%n", "#", "state", "outcome", "time", "detail");
+            out.printf("%-8s %-48s %-10s %7s  %s%n", "#", "state", "outcome", "time", "detail");
         }
         Path work = tempDir();
         List<Outcome> outcomes;
         try {
             int[] n = {0};
-            outcomes = verifier.verifyAll(work, o -> {
+            outcomes = verifier.verifyAll(work, keepFailed, o -> {
                 n[0]++;
                 if (!json) {
-                    out.printf("%-4s %-48s %-10s %5dms  %s%n", n[0] + "/" + total, o.state().name(), o.result(),
-                            o.millis(), oneLine(o));
+                    out.print(row(n[0] + "/" + total, o));
                     out.flush();
                 }
             });
@@ -127,7 +145,7 @@ final class VerifyCommand extends Subcommand {
         for (Outcome o : outcomes) {
             counts.merge(o.result(), 1, Integer::sum);
         }
-        boolean ok = outcomes.stream().allMatch(Outcome::ok) && lint.ok();
+        boolean ok = outcomes.stream().allMatch(o -> o.ok(strict)) && lint.ok();
         if (json) {
             out.println(Json.write(toJson(outcomes, lint, ok)));
         } else {
@@ -135,9 +153,14 @@ final class VerifyCommand extends Subcommand {
             for (LintReport.Finding f : lint.findings()) {
                 out.println("lint: " + f);
             }
-            out.printf("%n%d states: %d converged, %d refused, %d failed; lint: %d error(s). %s%n", outcomes.size(),
+            if (keepFailed != null && outcomes.stream().anyMatch(o -> !o.ok(true))) {
+                out.println("The failed and hazardous states' databases are in " + keepFailed + ".");
+            }
+            out.printf("%n%d states: %d converged, %d refused (off the timeline), %d failed, %d data hazard(s)%s;"
+                            + " lint: %d error(s). %s%n", outcomes.size(),
                     counts.getOrDefault(Outcome.Result.CONVERGED, 0), counts.getOrDefault(Outcome.Result.REFUSED, 0),
-                    counts.getOrDefault(Outcome.Result.FAILED, 0), lint.errors().size(),
+                    counts.getOrDefault(Outcome.Result.FAILED, 0), counts.getOrDefault(Outcome.Result.HAZARD, 0),
+                    strict ? " (--strict: hazards fail)" : "", lint.errors().size(),
                     ok ? "Every guarantee holds." : "Some guarantees do not hold: see the failures above.");
         }
         if (report != null) {
@@ -146,13 +169,72 @@ final class VerifyCommand extends Subcommand {
         return ok ? 0 : ErrorCode.LINT_FAILED.exitStatus();
     }
 
+    /** The outcome's whole detail on one line (for Markdown's table): nothing cut. */
     private static String oneLine(Outcome o) {
-        String m = o.result() == Outcome.Result.FAILED ? String.join("; ", o.failures()) : o.message();
-        m = m == null ? "" : m.replace('\n', ' ').replaceAll("\\s+", " ");
-        if (o.result() == Outcome.Result.REFUSED && o.refusal() != null) {
-            m = o.refusal() + ": " + m;
+        return o.detail().replace('\n', ' ').replaceAll("\\s+", " ").strip();
+    }
+
+    /** A row of the text table; the detail wraps under its column, never cut. */
+    static String row(String number, Outcome o) {
+        String head = String.format("%-8s %-48s %-10s %5dms  ", number, o.state().name(), o.result(), o.millis());
+        String indent = " ".repeat(head.length());
+        StringBuilder sb = new StringBuilder(head);
+        boolean first = true;
+        for (String line : wrap(o.detail(), Math.max(40, 160 - head.length()))) {
+            sb.append(first ? "" : indent).append(line).append(System.lineSeparator());
+            first = false;
         }
-        return m.length() > 160 ? m.substring(0, 157) + "..." : m;
+        if (first) {
+            sb.append(System.lineSeparator());
+        }
+        return sb.toString();
+    }
+
+    /** Lines of at most {@code width} characters, broken at spaces (a longer word stands alone); every word kept. */
+    static List<String> wrap(String text, int width) {
+        List<String> out = new ArrayList<>();
+        for (String paragraph : text.split("\n")) {
+            String lead = paragraph.substring(0, paragraph.length() - paragraph.stripLeading().length());
+            String line = "";
+            for (String word : paragraph.strip().split("\\s+")) {
+                if (!line.isEmpty() && line.length() + 1 + word.length() > width) {
+                    out.add(lead + line);
+                    line = "";
+                }
+                line = line.isEmpty() ? word : line + " " + word;
+            }
+            if (!line.isEmpty()) {
+                out.add(lead + line);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A set the engine refuses whatever the state (a statement that breaks the one-transaction-per-migration
+     * guarantee) is unusable: one error before the first state is built, instead of a table of refusals.
+     */
+    private static void everyStateWouldBeRefused(MigrationSet set) {
+        for (Migration m : set) {
+            try {
+                m.checkAtomicity();
+            } catch (ConvergeException e) {
+                ConvergeException.Builder b = ConvergeException.builder(e.code(), "every state would be refused, so no"
+                        + " state was built: " + e.getMessage()).cause(e);
+                e.file().ifPresent(b::file);
+                e.line().ifPresent(b::line);
+                throw b.build();
+            }
+        }
+    }
+
+    private static void keepFolder(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw ConvergeException.builder(ErrorCode.BAD_INPUT, "--keep-failed " + dir + ": cannot create the folder: "
+                    + e.getMessage()).file(dir.toString()).cause(e).build();
+        }
     }
 
     private Map<String, Object> toJson(List<Outcome> outcomes, LintReport lint, boolean ok) {
@@ -173,6 +255,21 @@ final class VerifyCommand extends Subcommand {
             }
             s.put("failures", o.failures());
             s.put("message", o.message());
+            if (o.placement() != null) {
+                s.put("onTimeline", o.placement().onTimeline());
+                s.put("placement", o.placement().why());
+            }
+            if (o.hazard() != null) {
+                Map<String, Object> h = new LinkedHashMap<>();
+                h.put("file", o.hazard().file());
+                h.put("line", o.hazard().line());
+                h.put("statement", o.hazard().statement());
+                h.put("constraint", o.hazard().constraint());
+                h.put("sqlite", o.hazard().sqlite());
+                h.put("sampleRow", o.hazard().sampleRow());
+                h.put("fix", o.hazard().fix());
+                s.put("hazard", h);
+            }
             states.add(s);
         }
         doc.put("states", states);
@@ -187,7 +284,8 @@ final class VerifyCommand extends Subcommand {
     private void writeMarkdown(Path file, List<Outcome> outcomes, LintReport lint, boolean ok) {
         StringBuilder md = new StringBuilder();
         md.append("# Converge verification of `").append(source.migrations).append("`\n\n");
-        md.append(ok ? "Every state converged (or was refused as expected), and lint found no errors.\n\n"
+        md.append(ok ? "Every state on the set's timeline converged, states off it were refused cleanly, and lint"
+                + " found no errors.\n\n"
                 : "**Some guarantees do not hold.**\n\n");
         md.append("| # | state | outcome | time (ms) | detail |\n| --- | --- | --- | ---: | --- |\n");
         int i = 0;

@@ -45,14 +45,35 @@ public final class DataFiller {
     private final long seed;
     private final int rowsPerTable;
     private final Set<String> excluded;
+    /** {@code table.column} keys that must hold distinct values because some migration makes them UNIQUE. */
+    private final Set<String> distinctLater;
+    /** Foreign keys some migration declares, honoured already where parent and columns exist. */
+    private final Set<Link> links;
+
+    /**
+     * A foreign key that some migration of the set declares ({@code to} empty for the parent's primary key): rows
+     * filled before it exists already point at real parent rows, as a real application's rows did.
+     */
+    public record Link(String table, List<String> from, String parent, List<String> to) {
+        public Link {
+            from = List.copyOf(from);
+            to = List.copyOf(to);
+        }
+    }
 
     private DataFiller(long seed, int rowsPerTable, Set<String> excluded) {
+        this(seed, rowsPerTable, excluded, Set.of(), Set.of());
+    }
+
+    private DataFiller(long seed, int rowsPerTable, Set<String> excluded, Set<String> distinctLater, Set<Link> links) {
         if (rowsPerTable < 0) {
             throw new IllegalArgumentException("rows per table must not be negative: " + rowsPerTable);
         }
         this.seed = seed;
         this.rowsPerTable = rowsPerTable;
         this.excluded = Set.copyOf(excluded);
+        this.distinctLater = Set.copyOf(distinctLater);
+        this.links = Set.copyOf(links);
     }
 
     /** A filler with this seed, 5 rows per table, leaving {@value StateBuilder#DEFAULT_HISTORY_TABLE} alone. */
@@ -62,12 +83,31 @@ public final class DataFiller {
 
     /** With another number of rows per table. */
     public DataFiller rowsPerTable(int rows) {
-        return new DataFiller(seed, rows, excluded);
+        return new DataFiller(seed, rows, excluded, distinctLater, links);
     }
 
     /** Leaving these tables (the history table, under its name) alone instead. */
     public DataFiller excluding(String... tables) {
-        return new DataFiller(seed, rowsPerTable, Set.of(tables));
+        return new DataFiller(seed, rowsPerTable, Set.of(tables), distinctLater, links);
+    }
+
+    /**
+     * Also giving distinct values to these columns ({@code table.column}, as {@link #columnKey} makes them): columns
+     * that a later migration makes UNIQUE, so that the generated rows do not invent duplicates real data would not
+     * have (a real application kept them distinct before it declared so).
+     */
+    public DataFiller distinct(Set<String> tableColumns) {
+        return new DataFiller(seed, rowsPerTable, excluded, tableColumns, links);
+    }
+
+    /** Also making rows point at real parent rows along these foreign keys, which some migration declares. */
+    public DataFiller linking(Set<Link> foreignKeys) {
+        return new DataFiller(seed, rowsPerTable, excluded, distinctLater, foreignKeys);
+    }
+
+    /** The key of a column for {@link #distinct}. */
+    public static String columnKey(String table, String column) {
+        return Identifiers.key(table) + "." + Identifiers.key(column);
     }
 
     /** Fills the database file; see {@link #fill(Connection)}. */
@@ -85,8 +125,9 @@ public final class DataFiller {
      */
     public Map<String, Integer> fill(Connection c) throws SQLException {
         List<TableShape> shapes = new ArrayList<>();
-        for (String table : Tables.ordinary(c, excluded)) {
-            shapes.add(TableShape.read(c, table));
+        List<String> tables = Tables.ordinary(c, excluded);
+        for (String table : tables) {
+            shapes.add(withLinks(c, TableShape.read(c, table), tables));
         }
         Map<String, Integer> added = new LinkedHashMap<>();
         RawSqlite.exec(c, "SAVEPOINT converge_fill");
@@ -97,6 +138,37 @@ public final class DataFiller {
         }
         RawSqlite.exec(c, "RELEASE converge_fill");
         return added;
+    }
+
+    /**
+     * The shape with the {@link #links} from it that its columns and an existing parent's columns can carry now; a
+     * link also replaces a foreign key whose parent table does not exist now (a key SQLite rewrote to a table a
+     * rebuild renamed away and dropped): the rows a real application wrote before point at real parent rows.
+     */
+    private TableShape withLinks(Connection c, TableShape shape, List<String> tables) throws SQLException {
+        List<ForeignKeyShape> fks = new ArrayList<>(shape.foreignKeys());
+        for (Link l : links) {
+            boolean fromHere = Identifiers.same(l.table(), shape.name()) && l.from().stream().allMatch(f ->
+                    shape.columns().stream().anyMatch(col -> Identifiers.same(col.name(), f)));
+            boolean parentNow = tables.stream().anyMatch(t -> Identifiers.same(t, l.parent()))
+                    && (l.to().isEmpty() || hasColumns(c, l.parent(), l.to()));
+            if (!fromHere || !parentNow) {
+                continue;
+            }
+            ForeignKeyShape known = fks.stream().filter(fk -> fk.from().stream().anyMatch(f -> l.from().stream()
+                    .anyMatch(g -> Identifiers.same(f, g)))).findFirst().orElse(null);
+            if (known != null && tables.stream().anyMatch(t -> Identifiers.same(t, known.parent()))) {
+                continue; // the table's own key has a parent now: it rules
+            }
+            fks.remove(known);
+            List<String> to = new ArrayList<>();
+            for (int i = 0; i < l.from().size(); i++) {
+                to.add(l.to().isEmpty() ? null : l.to().get(i));
+            }
+            fks.add(new ForeignKeyShape(l.parent(), l.from(), to));
+        }
+        return fks.equals(shape.foreignKeys()) ? shape : new TableShape(shape.name(), shape.columns(),
+                List.copyOf(fks), shape.distinct(), shape.checkLiterals(), shape.rowidAlias());
     }
 
     private void fillTable(Connection c, TableShape shape) throws SQLException {
@@ -118,6 +190,7 @@ public final class DataFiller {
         }
         String insert = "INSERT INTO " + Identifiers.quote(shape.name()) + " (" + names + ") VALUES (" + marks + ")";
         Map<ForeignKeyShape, List<List<Object>>> parentKeys = new HashMap<>();
+        Map<String, Set<Object>> used = new HashMap<>(); // values of columns a later migration makes UNIQUE
         for (int row = 0; row < rowsPerTable; row++) {
             for (ForeignKeyShape fk : shape.foreignKeys()) {
                 if (row == 0 || Identifiers.same(fk.parent(), shape.name())) {
@@ -144,13 +217,44 @@ public final class DataFiller {
                 List<Object> params = new ArrayList<>();
                 for (ColumnShape col : columns) {
                     String k = Identifiers.key(col.name());
-                    params.add(fromForeignKey.contains(k) ? values.get(k) : value(shape, col, attempt, random));
+                    params.add(fromForeignKey.contains(k) ? values.get(k) : value(shape, col,
+                            shape.isDistinct(col) || distinctLater.contains(columnKey(shape.name(), col.name())),
+                            attempt, random));
+                }
+                if (repeatsLaterUnique(shape, columns, params, used)) {
+                    continue;
                 }
                 if (tryInsert(c, insert, params)) {
+                    remember(shape, columns, params, used);
                     break;
                 }
             }
         }
+    }
+
+    /** True when a value would repeat one in a column that a later migration makes UNIQUE (SQLite would not notice yet). */
+    private boolean repeatsLaterUnique(TableShape shape, List<ColumnShape> columns, List<Object> params,
+                                       Map<String, Set<Object>> used) {
+        for (int i = 0; i < columns.size(); i++) {
+            Set<Object> seen = used.get(Identifiers.key(columns.get(i).name()));
+            if (seen != null && params.get(i) != null && seen.contains(comparable(params.get(i)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void remember(TableShape shape, List<ColumnShape> columns, List<Object> params, Map<String, Set<Object>> used) {
+        for (int i = 0; i < columns.size(); i++) {
+            if (distinctLater.contains(columnKey(shape.name(), columns.get(i).name())) && params.get(i) != null) {
+                used.computeIfAbsent(Identifiers.key(columns.get(i).name()), k -> new HashSet<>())
+                        .add(comparable(params.get(i)));
+            }
+        }
+    }
+
+    private static Object comparable(Object v) {
+        return v instanceof byte[] b ? java.util.HexFormat.of().formatHex(b) : v;
     }
 
     /** Inserts one row inside its own savepoint; false, with nothing changed, when SQLite refuses it. */
@@ -178,8 +282,7 @@ public final class DataFiller {
     }
 
     /** A value for one column: distinct where the column must be, a CHECK literal on later attempts, else random. */
-    private static Object value(TableShape shape, ColumnShape col, int attempt, Random random) {
-        boolean distinct = shape.isDistinct(col);
+    private static Object value(TableShape shape, ColumnShape col, boolean distinct, int attempt, Random random) {
         // only literals of the column's own kind: `length(t) <= 500` must not make every retried text '500'
         boolean text = col.affinity().name().equals("TEXT");
         List<Object> literals = new java.util.ArrayList<>();

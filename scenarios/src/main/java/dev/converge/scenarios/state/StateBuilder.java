@@ -135,7 +135,34 @@ public final class StateBuilder {
 
     /** Builds any state. */
     public Path build(State state, Path target) {
-        return switch (state.kind()) {
+        return build(state, target, null);
+    }
+
+    /**
+     * Puts rows into a state while it is built. Called once, with the connection, at the moment a real database
+     * would have held its rows: for {@code half-applied(k, j)} after the migrations before k and BEFORE the first j
+     * statements of k run (so a rebuild stopped between its {@code CREATE} and its copy holds the rows in the old
+     * table); for every other state once it is built.
+     */
+    @FunctionalInterface
+    public interface Rows {
+        void fill(Connection c) throws SQLException;
+    }
+
+    /** Builds any state with rows put in by {@code rows} where a real database would hold them; null for no rows. */
+    public Path build(State state, Path target, Rows rows) {
+        if (state.kind() == State.Kind.HALF_APPLIED) {
+            return halfApplied(target, state.version(), state.statements(), state.layout(), rows);
+        }
+        Path built = build(state.kind(), state, target);
+        if (rows != null) {
+            write(target, false, rows::fill);
+        }
+        return built;
+    }
+
+    private Path build(State.Kind kind, State state, Path target) {
+        return switch (kind) {
             case EMPTY -> empty(target);
             case BASELINE_ONLY -> baselineOnly(target, state.baseline());
             case PREFIX -> prefix(target, state.version(), state.layout());
@@ -270,6 +297,10 @@ public final class StateBuilder {
 
     /** Migrations before k applied and recorded; the first j statements of k run one by one; nothing recorded for k. */
     public Path halfApplied(Path target, long k, int j, HistoryLayout layout) {
+        return halfApplied(target, k, j, layout, null);
+    }
+
+    private Path halfApplied(Path target, long k, int j, HistoryLayout layout, Rows rows) {
         MigrationFile m = migration(k);
         List<Statement> statements = SqlSplitter.split(m.text(), m.fileName());
         if (j < 0 || j > statements.size()) {
@@ -278,6 +309,9 @@ public final class StateBuilder {
         }
         return write(target, c -> {
             replay(c, k - 1, writer(layout));
+            if (rows != null) {
+                rows.fill(c);
+            }
             for (Statement s : statements.subList(0, j)) {
                 try {
                     RawSqlite.exec(c, s.text());
@@ -320,7 +354,13 @@ public final class StateBuilder {
     }
 
     private Path write(Path target, Work work) {
-        RawSqlite.delete(target);
+        return write(target, true, work);
+    }
+
+    private Path write(Path target, boolean fresh, Work work) {
+        if (fresh) {
+            RawSqlite.delete(target);
+        }
         try (Connection c = RawSqlite.open(target)) {
             work.run(c);
         } catch (SQLException e) {

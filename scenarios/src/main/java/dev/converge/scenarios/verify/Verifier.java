@@ -12,7 +12,9 @@ import dev.converge.inspect.SchemaInspector;
 import dev.converge.schema.Change;
 import dev.converge.schema.Schema;
 import dev.converge.schema.SchemaDiff;
+import dev.converge.schema.Index;
 import dev.converge.scenarios.state.ContentHash;
+import dev.converge.scenarios.state.PlainRunner;
 import dev.converge.scenarios.state.DataFiller;
 import dev.converge.scenarios.state.State;
 import dev.converge.scenarios.state.StateBuilder;
@@ -55,6 +57,8 @@ public final class Verifier {
     private final Path baseline;
     private final StateBuilder builder;
     private final String historyTable;
+    private Reference reference;
+    private DataFiller filler;
 
     /**
      * @param migrations the migration folder
@@ -75,11 +79,19 @@ public final class Verifier {
 
     /** Verifies every state, reporting each outcome to {@code progress} as it is known. */
     public List<Outcome> verifyAll(Path workDir, Consumer<Outcome> progress) {
+        return verifyAll(workDir, null, progress);
+    }
+
+    /**
+     * Verifies every state, reporting each outcome to {@code progress} as it is known, and keeping each FAILED or
+     * HAZARD state's database as built (before the engine ran) in {@code keepDir}, when given.
+     */
+    public List<Outcome> verifyAll(Path workDir, Path keepDir, Consumer<Outcome> progress) {
         List<Outcome> out = new ArrayList<>();
         int i = 0;
         for (State s : states()) {
-            Path db = workDir.resolve(String.format("%03d-%s.db", i++, s.fileName()));
-            Outcome o = verify(s, db);
+            Path db = workDir.resolve(String.format("%03d-%s", ++i, s.fileName()));
+            Outcome o = verify(s, db, keepDir);
             out.add(o);
             progress.accept(o);
         }
@@ -100,15 +112,252 @@ public final class Verifier {
         return b.load();
     }
 
-    /** Builds {@code state} at {@code db} (replacing any file there), fills it, runs the engine and checks. */
+    /**
+     * Builds {@code state} at {@code db} (replacing any file there) with rows where a real database would hold them,
+     * runs the engine and checks; then judges the outcome by where the state sits on the set's timeline: a refusal of
+     * a state on it is a failure, and a failure that the same state with empty tables does not have is a data
+     * hazard of the set. Where a plain sequential runner finishes from the same state and rows, every row it ends
+     * with in a table of S_n must be there after migrate() too.
+     */
     public Outcome verify(State state, Path db) {
+        delete(db);
+        DataFiller filler = filler();
         try {
-            Files.deleteIfExists(db);
+            builder.build(state, db, filler::fill);
+        } catch (ConvergeException rowsRefused) {
+            if (state.kind() != State.Kind.HALF_APPLIED) {
+                throw rowsRefused;
+            }
+            // the interrupted statements refuse these rows (a hazard a plain run would meet too): rows afterwards
+            builder.build(state, db);
+            filler.fill(db);
+        }
+        Placement placement = timeline().place(state, schema(db));
+        Path before = sibling(db, "before");
+        copy(db, before);
+        try {
+            Run run = run(state, db);
+            Outcome o = run.outcome();
+            List<String> failures = new ArrayList<>(o.failures());
+            if (o.result() == Outcome.Result.CONVERGED) {
+                failures.addAll(comparedWithPlainRunner(state, before, db));
+            }
+            if (o.result() == Outcome.Result.REFUSED && placement.onTimeline()) {
+                failures.add("convergence: refused " + state.name() + ", a state on the set's own timeline ("
+                        + placement.why() + "), with " + o.refusal() + ":\n" + o.message());
+            }
+            if (failures.isEmpty()) {
+                return withPlacement(o, placement);
+            }
+            Outcome failed = new Outcome(state, Outcome.Result.FAILED, o.hows(), o.refusal(),
+                    String.join("\n", failures), failures, o.millis(), placement, null);
+            return run.error() == null ? failed : hazardOrFailure(state, db, before, run.error(), failed);
+        } finally {
+            delete(before);
+        }
+    }
+
+    /**
+     * Like {@link #verify(State, Path)}, also keeping a copy of each FAILED or HAZARD state's database as it was
+     * before the engine ran, in {@code keepDir} under the database's file name (null keeps nothing).
+     */
+    public Outcome verify(State state, Path db, Path keepDir) {
+        if (keepDir == null) {
+            return verify(state, db);
+        }
+        Path kept = keepDir.resolve(db.getFileName());
+        Outcome o;
+        Path probe = sibling(db, "kept");
+        try {
+            o = verify(state, db);
+            if (o.result() == Outcome.Result.FAILED || o.result() == Outcome.Result.HAZARD) {
+                // built again: the engine has changed db, and the copy before the run is gone
+                builder.build(state, probe, filler()::fill);
+                copy(probe, kept);
+            }
+        } finally {
+            delete(probe);
+        }
+        return o;
+    }
+
+    /**
+     * Builds {@code state} at {@code target} with the rows verify gives it, where verify puts them: the database a
+     * FAILED or HAZARD outcome of {@link #verify(State, Path)} started from, to open and replay by hand.
+     */
+    public Path buildWithRows(State state, Path target) {
+        return builder.build(state, target, filler()::fill);
+    }
+
+    private Outcome withPlacement(Outcome o, Placement placement) {
+        return new Outcome(o.state(), o.result(), o.hows(), o.refusal(), o.message(), o.failures(), o.millis(),
+                placement, o.hazard());
+    }
+
+    /**
+     * A state that failed with {@code error}: built again with empty tables and run again. When that converges and
+     * SQLite named a constraint, the rows caused it: a data hazard of the set. Otherwise the failure stands.
+     */
+    private Outcome hazardOrFailure(State state, Path db, Path before, ConvergeException error, Outcome failed) {
+        Path empty = sibling(db, "empty");
+        Path probe = sibling(db, "probe");
+        try {
+            builder.build(state, empty);
+            PlainRunner.emptyTables(empty, historyTable);
+            Outcome again = run(state, empty).outcome();
+            if (again.result() != Outcome.Result.CONVERGED) {
+                return failed;
+            }
+            copy(before, probe);
+            Hazard h = HazardFinder.find(error, MigrationSource.folder(migrations).load(), probe);
+            if (h.constraint().startsWith("(")) {
+                List<String> f = new ArrayList<>(failed.failures());
+                f.add("(the same state with empty tables converges: the rows in it matter)");
+                return new Outcome(state, Outcome.Result.FAILED, failed.hows(), failed.refusal(),
+                        String.join("\n", f), f, failed.millis(), failed.placement(), null);
+            }
+            return new Outcome(state, Outcome.Result.HAZARD, List.of(), failed.refusal(), h.describe()
+                    + "\n  the engine said: " + error.getMessage(), List.of(), failed.millis(), failed.placement(), h);
+        } finally {
+            delete(empty);
+            delete(probe);
+        }
+    }
+
+    /**
+     * "Nothing lost" against a plain sequential runner: the same state and rows, the remaining migrations run plainly;
+     * where that finishes, every row it ends with in a table of S_n (not one a migration writes computed values into)
+     * must be in the engine's table too. Not judged for a new database with a baseline (a baseline install runs no
+     * data statements, by design) nor where the state's position is unknown.
+     */
+    private List<String> comparedWithPlainRunner(State state, Path before, Path db) {
+        if (state.kind() == State.Kind.EMPTY && baseline != null) {
+            return List.of();
+        }
+        var continuation = new PlainRunner(builder).continuation(state);
+        if (continuation.isEmpty()) {
+            return List.of();
+        }
+        Path plain = sibling(db, "plain");
+        try {
+            copy(before, plain);
+            if (!PlainRunner.run(plain, continuation.get())) {
+                return List.of(); // the plain runner does not finish from here: no yardstick
+            }
+            MigrationSet set = MigrationSource.folder(migrations).load();
+            Set<String> written = writtenTables(set);
+            Schema target = reference().target();
+            return lostRows(rows(plain), rows(db), table -> target.table(table).isPresent()
+                    && !written.contains(table) && !Identifiers.same(table, historyTable));
+        } catch (SQLException e) {
+            return List.of("nothing lost: cannot compare with a plain sequential run: " + e.getMessage());
+        } finally {
+            delete(plain);
+        }
+    }
+
+    /**
+     * For each table {@code judged} accepts: the first row a plain sequential run ended with ({@code expected}) that
+     * the engine's result ({@code actual}) lacks, as a failure naming the table, both counts and the row.
+     */
+    static List<String> lostRows(Map<String, List<Map<String, String>>> expected,
+                                 Map<String, List<Map<String, String>>> actual, java.util.function.Predicate<String> judged) {
+        List<String> out = new ArrayList<>();
+        for (Map.Entry<String, List<Map<String, String>>> e : expected.entrySet()) {
+            String table = e.getKey();
+            if (!judged.test(table)) {
+                continue;
+            }
+            List<Map<String, String>> after = actual.getOrDefault(table, List.of());
+            for (Map<String, String> row : e.getValue()) {
+                if (!containsProjection(after, row)) {
+                    out.add("nothing lost: after a plain sequential run from this state and rows, table " + table
+                            + " holds " + e.getValue().size() + " row(s); after migrate() it holds " + after.size()
+                            + ", and this row is missing: " + row);
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    private DataFiller filler() {
+        if (filler == null) {
+            filler = DataFiller.seeded(42).excluding(historyTable).distinct(uniqueSomewhere())
+                    .linking(foreignKeysSomewhere());
+        }
+        return filler;
+    }
+
+    /** Every foreign key some point of the timeline declares. */
+    private Set<DataFiller.Link> foreignKeysSomewhere() {
+        Set<DataFiller.Link> out = new HashSet<>();
+        Reference ref = reference();
+        for (var me : ref.migrations()) {
+            for (var t : ref.schemaAt(me.end()).tables()) {
+                for (var fk : t.foreignKeys()) {
+                    if (fk.refColumns().isEmpty() || fk.refColumns().size() == fk.columns().size()) {
+                        out.add(new DataFiller.Link(t.name(), fk.columns(), fk.table(), fk.refColumns()));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Every {@code table.column} that is UNIQUE (alone) at some point of the timeline. */
+    private Set<String> uniqueSomewhere() {
+        Set<String> out = new HashSet<>();
+        Reference ref = reference();
+        List<Integer> points = new ArrayList<>();
+        ref.migrations().forEach(me -> points.add(me.end()));
+        for (int point : points) {
+            Schema s = ref.schemaAt(point);
+            for (var t : s.tables()) {
+                for (List<String> u : t.uniques()) {
+                    u.forEach(col -> out.add(DataFiller.columnKey(t.name(), col)));
+                }
+            }
+            for (var o : s.objects()) {
+                if (o instanceof Index ix && ix.unique()) {
+                    ix.keys().stream().filter(k -> k.column() != null)
+                            .forEach(k -> out.add(DataFiller.columnKey(ix.table(), k.column())));
+                }
+            }
+        }
+        return out;
+    }
+
+    private Reference reference() {
+        if (reference == null) {
+            reference = Reference.of(MigrationSource.folder(migrations).load());
+        }
+        return reference;
+    }
+
+    private Timeline timeline() {
+        return new Timeline(reference());
+    }
+
+    private static Path sibling(Path db, String suffix) {
+        return db.resolveSibling(db.getFileName() + "." + suffix);
+    }
+
+    private static void copy(Path from, Path to) {
+        try {
+            Files.copy(from, to, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        builder.build(state, db);
-        return verifyBuilt(state, db);
+    }
+
+    private static void delete(Path db) {
+        try {
+            Files.deleteIfExists(db);
+            Files.deleteIfExists(db.resolveSibling(db.getFileName() + "-journal"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**
@@ -122,6 +371,14 @@ public final class Verifier {
 
     /** Like {@link #verifyBuilt(State, Path)} for a database already built and filled with rows: runs the engine and checks. */
     public Outcome verifyFilled(State state, Path db) {
+        return run(state, db).outcome();
+    }
+
+    /** An outcome, and the engine's error when it refused or failed. */
+    private record Run(Outcome outcome, ConvergeException error) {
+    }
+
+    private Run run(State state, Path db) {
         List<String> failures = new ArrayList<>();
         Map<String, List<Map<String, String>>> rowsBefore;
         Map<String, String> hashBefore;
@@ -129,8 +386,8 @@ public final class Verifier {
             rowsBefore = rows(db);
             hashBefore = ContentHash.allTables().perTable(db);
         } catch (SQLException | RuntimeException e) {
-            return new Outcome(state, Outcome.Result.FAILED, List.of(), null, "cannot read the built state: " + e.getMessage(),
-                    List.of("cannot read the built state: " + e.getMessage()), 0);
+            return new Run(new Outcome(state, Outcome.Result.FAILED, List.of(), null, "cannot read the built state: "
+                    + e.getMessage(), List.of("cannot read the built state: " + e.getMessage()), 0), null);
         }
         Schema schemaBefore = schema(db);
         long t0 = System.nanoTime();
@@ -139,7 +396,7 @@ public final class Verifier {
         try {
             plan = converge(db, new ArrayList<>()).plan();
         } catch (ConvergeException e) {
-            return refused(state, db, e, hashBefore, schemaBefore, t0);
+            return new Run(refused(state, db, e, hashBefore, schemaBefore, t0), e);
         }
         RunResult run;
         try {
@@ -147,9 +404,9 @@ public final class Verifier {
         } catch (ConvergeException e) {
             if (!plan.refused()) {
                 failures.add("honest plan: plan() accepted the state but migrate() refused: " + e.getMessage());
-                return failed(state, failures, t0);
+                return new Run(failed(state, failures, t0), e);
             }
-            return refused(state, db, e, hashBefore, schemaBefore, t0);
+            return new Run(refused(state, db, e, hashBefore, schemaBefore, t0), e);
         }
         if (plan.refused()) {
             failures.add("honest plan: plan() refused (" + plan.problems().get(0).message() + ") but migrate() ran");
@@ -236,10 +493,11 @@ public final class Verifier {
         }
         long ms = (System.nanoTime() - t0) / 1_000_000;
         if (!failures.isEmpty()) {
-            return new Outcome(state, Outcome.Result.FAILED, hows, null, String.join("; ", failures), failures, ms);
+            return new Run(new Outcome(state, Outcome.Result.FAILED, hows, null, String.join("\n", failures), failures,
+                    ms), null);
         }
         String summary = run.done().isEmpty() ? "already up to date" : String.join(", ", hows);
-        return new Outcome(state, Outcome.Result.CONVERGED, hows, null, summary, List.of(), ms);
+        return new Run(new Outcome(state, Outcome.Result.CONVERGED, hows, null, summary, List.of(), ms), null);
     }
 
     private Outcome refused(State state, Path db, ConvergeException e, Map<String, String> hashBefore,
@@ -252,15 +510,15 @@ public final class Verifier {
             failures.add("clear refusal: the refusal changed the schema");
         }
         long ms = (System.nanoTime() - t0) / 1_000_000;
-        String first = e.getMessage().lines().findFirst().orElse("");
         if (!failures.isEmpty()) {
-            return new Outcome(state, Outcome.Result.FAILED, List.of(), e.code(), first, failures, ms);
+            failures.add("the refusal was: " + e.getMessage());
+            return new Outcome(state, Outcome.Result.FAILED, List.of(), e.code(), String.join("\n", failures), failures, ms);
         }
         return new Outcome(state, Outcome.Result.REFUSED, List.of(), e.code(), e.getMessage(), List.of(), ms);
     }
 
     private static Outcome failed(State state, List<String> failures, long t0) {
-        return new Outcome(state, Outcome.Result.FAILED, List.of(), null, String.join("; ", failures), failures,
+        return new Outcome(state, Outcome.Result.FAILED, List.of(), null, String.join("\n", failures), failures,
                 (System.nanoTime() - t0) / 1_000_000);
     }
 
@@ -427,7 +685,7 @@ public final class Verifier {
      * Every row of every ordinary table, keyed by lower-case table name; a row renders as {@code col=value} pairs
      * sorted by column name, so a row can be found again after columns were added or reordered.
      */
-    private Map<String, List<Map<String, String>>> rows(Path db) throws SQLException {
+    static Map<String, List<Map<String, String>>> rows(Path db) throws SQLException {
         Map<String, List<Map<String, String>>> out = new LinkedHashMap<>();
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db)) {
             Set<String> shadows = SchemaInspector.shadowTables(c);

@@ -80,7 +80,7 @@ class ConvergeVerificationTest {
     }
 
     @Test
-    void aRefusedStateFailsTheTestWithTheRefusal(@TempDir Path tmp) throws Throwable {
+    void aRefusedOlderReleaseFailsTheTestWithTheRefusal(@TempDir Path tmp) throws Throwable {
         Path migrations = tmp.resolve("migrations");
         Path old = tmp.resolve("old");
         Files.createDirectories(migrations);
@@ -96,7 +96,27 @@ class ConvergeVerificationTest {
         tests.get(0).getExecutable().execute(); // empty converges: the test passes
         assertThatThrownBy(() -> tests.get(1).getExecutable().execute())
                 .isInstanceOf(AssertionError.class)
-                .hasMessageContaining("legacy(r1): refused with CONFLICT")
+                .hasMessageContaining("legacy(r1): a guarantee failed")
+                .hasMessageContaining("refused legacy(r1), a state on the set's own timeline")
+                .hasMessageContaining("with CONFLICT")
                 .hasMessageContaining("table a");
+    }
+
+    /** Issue 12: a data hazard passes by default and fails with strict(), naming the constraint and the fix. */
+    @Test
+    void aDataHazardFailsTheTestOnlyWhenStrict(@TempDir Path tmp) throws Throwable {
+        Path migrations = Files.createDirectories(tmp.resolve("migrations"));
+        Files.writeString(migrations.resolve("001_roles.sql"), "CREATE TABLE roles (id INTEGER PRIMARY KEY, name TEXT);\n");
+        Files.writeString(migrations.resolve("002_seed.sql"), "INSERT INTO roles (id, name) VALUES (1, 'admin');\n");
+        ConvergeVerification v = ConvergeVerification.forMigrations(migrations)
+                .states(s -> s.name().equals("prefix(1)")).workDir(tmp);
+        List<DynamicTest> lenient = v.dynamicTests().toList();
+        assertThat(lenient).hasSize(1);
+        lenient.get(0).getExecutable().execute();
+        List<DynamicTest> strict = v.strict().dynamicTests().toList();
+        assertThatThrownBy(() -> strict.get(0).getExecutable().execute())
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("UNIQUE constraint failed: roles.id")
+                .hasMessageContaining("INSERT OR IGNORE");
     }
 }

@@ -177,4 +177,46 @@ class DataFillerTest {
         }
         return file;
     }
+
+    /** Issue 12: a column a later migration makes UNIQUE never repeats a value, even one a CHECK offers. */
+    @Test
+    void aColumnALaterMigrationMakesUniqueGetsDistinctValues() throws Exception {
+        Path file = dir.resolve("later-unique.db");
+        try (Connection c = Db.open(file); java.sql.Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, kind TEXT NOT NULL CHECK (kind IN ('a', 'b', 'c')))");
+        }
+        DataFiller.seeded(3).rowsPerTable(10).distinct(java.util.Set.of(DataFiller.columnKey("t", "kind"))).fill(file);
+        assertThat(Db.count(file, "SELECT count(*) FROM t")).isBetween(1L, 3L);
+        assertThat(Db.count(file, "SELECT count(*) FROM t")).isEqualTo(Db.count(file, "SELECT count(DISTINCT kind) FROM t"));
+    }
+
+    /** Issue 12: a foreign key a later migration declares already points at real parent rows. */
+    @Test
+    void aForeignKeyALaterMigrationDeclaresPointsAtRealParentRows() throws Exception {
+        Path file = dir.resolve("later-fk.db");
+        try (Connection c = Db.open(file); java.sql.Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE parent (id INTEGER PRIMARY KEY, name TEXT)");
+            s.execute("CREATE TABLE child (id INTEGER PRIMARY KEY, parent_id INTEGER NOT NULL)");
+        }
+        DataFiller.seeded(5).rowsPerTable(6).linking(java.util.Set.of(new DataFiller.Link("child",
+                List.of("parent_id"), "parent", List.of()))).fill(file);
+        assertThat(Db.count(file, "SELECT count(*) FROM child")).isEqualTo(6);
+        assertThat(Db.count(file, "SELECT count(*) FROM child WHERE parent_id NOT IN (SELECT id FROM parent)")).isZero();
+    }
+
+    /**
+     * Issue 12: after a parent rebuild that renamed the parent away, SQLite left the child's key pointing at the
+     * dropped table; the child's rows still point at real rows of the parent a migration declared, as a real
+     * application's rows did (else every resume of the child's rebuild met orphans the generator invented).
+     */
+    @Test
+    void aKeyRewrittenToADroppedTableFollowsTheDeclaredParent() throws Exception {
+        Path m = Path.of(getClass().getResource("/cases/fk-violation-fixed-later/migrations").toURI());
+        Path file = StateBuilder.forFolder(m).prefix(dir.resolve("rewritten.db"), 2);
+        assertThat(Db.rows(file, "SELECT \"table\" FROM pragma_foreign_key_list('c')")).containsExactly("p_old");
+        DataFiller.seeded(9).linking(java.util.Set.of(new DataFiller.Link("c", List.of("p_id"), "p", List.of("id"))))
+                .fill(file);
+        assertThat(Db.count(file, "SELECT count(*) FROM c")).isEqualTo(5);
+        assertThat(Db.count(file, "SELECT count(*) FROM c WHERE p_id NOT IN (SELECT id FROM p)")).isZero();
+    }
 }
