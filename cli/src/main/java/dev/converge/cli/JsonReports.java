@@ -149,4 +149,17 @@ final class JsonReports {
         m.put("destructive", s.destructive());
         return m;
     }
+
+    /** What an operator's command (mark, unmark, repair) did: two named lists of versions or changes. */
+    static Map<String, Object> operator(String command, String done, List<String> doneItems, String skipped,
+                                        List<String> skippedItems) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("format", FORMAT);
+        m.put("command", command);
+        m.put(done, doneItems);
+        if (skipped != null) {
+            m.put(skipped, skippedItems);
+        }
+        return m;
+    }
 }

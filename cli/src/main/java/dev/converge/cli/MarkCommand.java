@@ -8,6 +8,7 @@ import dev.converge.source.MigrationSet;
 import dev.converge.source.Version;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
@@ -24,6 +25,13 @@ final class MarkCommand extends Subcommand {
     SourceOptions source;
     @Mixin
     DatabaseOptions database;
+    @Option(names = "--json", description = "Write what was recorded as JSON.")
+    boolean json;
+
+    @Override
+    boolean json() {
+        return json;
+    }
 
     @Override
     Path database() {
@@ -43,14 +51,30 @@ final class MarkCommand extends Subcommand {
             }
         }
         List<String> done = new ArrayList<>();
+        List<String> marked = new ArrayList<>();
+        List<String> already = new ArrayList<>();
         for (Version v : versions) {
             try {
                 converge.mark(v);
             } catch (ConvergeException e) {
+                if (e.code() == ErrorCode.BAD_INPUT && e.getMessage().contains("is already recorded")) {
+                    // as unmark of a version that is not recorded: nothing to do, and no error
+                    already.add(v.toString());
+                    if (!json) {
+                        io().out().println("already recorded: " + v + " (nothing to mark)");
+                    }
+                    continue;
+                }
                 throw stoppedAfter(e, done);
             }
             done.add("marked " + v);
-            io().out().println("marked " + v);
+            marked.add(v.toString());
+            if (!json) {
+                io().out().println("marked " + v);
+            }
+        }
+        if (json) {
+            io().out().println(Json.write(JsonReports.operator("mark", "marked", marked, "alreadyRecorded", already)));
         }
         return 0;
     }

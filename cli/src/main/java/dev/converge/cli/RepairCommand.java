@@ -3,6 +3,7 @@ package dev.converge.cli;
 import dev.converge.Converge;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -15,6 +16,13 @@ final class RepairCommand extends Subcommand {
     SourceOptions source;
     @Mixin
     DatabaseOptions database;
+    @Option(names = "--json", description = "Write the accepted changes as JSON.")
+    boolean json;
+
+    @Override
+    boolean json() {
+        return json;
+    }
 
     @Override
     Path database() {
@@ -25,6 +33,10 @@ final class RepairCommand extends Subcommand {
     int execute() {
         List<String> changes = database.applyTo(source.applyTo(Converge.configure()), false).createDatabase(false).load()
                 .repair();
+        if (json) {
+            io().out().println(Json.write(JsonReports.operator("repair", "changes", changes, null, null)));
+            return 0;
+        }
         for (String c : changes) {
             io().out().println(c);
         }

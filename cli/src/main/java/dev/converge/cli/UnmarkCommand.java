@@ -5,6 +5,7 @@ import dev.converge.error.ConvergeException;
 import dev.converge.source.Version;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
@@ -21,6 +22,13 @@ final class UnmarkCommand extends Subcommand {
     SourceOptions source;
     @Mixin
     DatabaseOptions database;
+    @Option(names = "--json", description = "Write what was forgotten as JSON.")
+    boolean json;
+
+    @Override
+    boolean json() {
+        return json;
+    }
 
     @Override
     Path database() {
@@ -31,6 +39,8 @@ final class UnmarkCommand extends Subcommand {
     int execute() {
         Converge converge = database.applyTo(source.applyTo(Converge.configure()), false).createDatabase(false).load();
         List<String> done = new ArrayList<>();
+        List<String> unmarked = new ArrayList<>();
+        List<String> notRecorded = new ArrayList<>();
         for (Version v : versions) {
             boolean deleted;
             try {
@@ -40,10 +50,20 @@ final class UnmarkCommand extends Subcommand {
             }
             if (deleted) {
                 done.add("unmarked " + v);
-                io().out().println("unmarked " + v);
+                unmarked.add(v.toString());
+                if (!json) {
+                    io().out().println("unmarked " + v);
+                }
             } else {
-                io().out().println("not recorded: " + v + " (nothing to unmark)");
+                notRecorded.add(v.toString());
+                if (!json) {
+                    io().out().println("not recorded: " + v + " (nothing to unmark)");
+                }
             }
+        }
+        if (json) {
+            io().out().println(Json.write(JsonReports.operator("unmark", "unmarked", unmarked, "notRecorded",
+                    notRecorded)));
         }
         return 0;
     }

@@ -365,24 +365,33 @@ class CliTest {
         assertThat(mark.status()).as(mark.toString()).isZero();
         assertThat(mark.out()).isEqualTo("marked 4\nmarked 5\n");
         assertThat(afterMark).hasSize(6).anyMatch(r -> r.startsWith("4 marked ")).anyMatch(r -> r.startsWith("5 marked "));
-        assertThat(markAgain.status()).isEqualTo(2);
-        assertThat(markAgain.err()).contains("already recorded");
+        assertThat(markAgain.status()).as("marking a recorded version does nothing, as unmarking an unrecorded one")
+                .isZero();
+        assertThat(markAgain.out()).isEqualTo("already recorded: 5 (nothing to mark)\n");
         assertThat(unmarkNothing.status()).isZero();
         assertThat(unmarkNothing.out()).contains("not recorded: 9");
         assertThat(Cli.run(args("migrate", db)).out()).contains("up to date");
     }
 
     @Test
-    void markStoppedPartWayExits3AndSaysWhatWasCommitted() {
-        Path db = dir.resolve("p.db");
+    void markUnmarkAndRepairReportAsJson() {
+        Path db = dir.resolve("j.db");
         assertThat(Cli.run(args("migrate", db)).status()).isZero();
         Cli.run("unmark", "5", "--db", db.toString(), "--migrations", Starpunk.MIGRATIONS.toString());
 
-        Cli r = Cli.run("mark", "5", "4", "--db", db.toString(), "--migrations", Starpunk.MIGRATIONS.toString());
+        Cli mark = Cli.run("mark", "5", "4", "--json", "--db", db.toString(), "--migrations",
+                Starpunk.MIGRATIONS.toString());
+        Cli unmark = Cli.run("unmark", "5", "9", "--json", "--db", db.toString(), "--migrations",
+                Starpunk.MIGRATIONS.toString());
+        Cli repair = Cli.run("repair", "--json", "--db", db.toString(), "--migrations", Starpunk.MIGRATIONS.toString());
 
-        assertThat(r.status()).as(r.toString()).isEqualTo(3);
-        assertThat(r.out()).isEqualTo("marked 5\n");
-        assertThat(r.err()).contains("already recorded", "Already committed: marked 5");
+        assertThat(mark.status()).as(mark.toString()).isZero();
+        assertThat(mark.out()).contains("\"command\": \"mark\"").containsPattern("\"marked\": \\[\\s*\"5\"\\s*\\]")
+                .containsPattern("\"alreadyRecorded\": \\[\\s*\"4\"\\s*\\]");
+        assertThat(unmark.out()).containsPattern("\"unmarked\": \\[\\s*\"5\"\\s*\\]")
+                .containsPattern("\"notRecorded\": \\[\\s*\"9\"\\s*\\]");
+        assertThat(repair.status()).isZero();
+        assertThat(repair.out()).contains("\"command\": \"repair\"").containsPattern("\"changes\": \\[\\s*\\]");
     }
 
     @Test
