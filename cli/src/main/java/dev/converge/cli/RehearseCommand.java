@@ -11,6 +11,14 @@ import java.nio.file.Path;
 @Command(name = "rehearse", mixinStandardHelpOptions = true, description = "Copy a database with SQLite's backup API, migrate the copy, and report."
         + " The original is never opened for writing.")
 final class RehearseCommand extends Subcommand {
+    @Option(names = "--json", description = "Write the rehearsal's report as JSON.")
+    boolean json;
+
+    @Override
+    boolean json() {
+        return json;
+    }
+
     @Option(names = "--db", required = true, paramLabel = "FILE", converter = DatabaseLocation.class,
             description = "The database to rehearse on (only read).")
     Path db;
@@ -41,13 +49,26 @@ final class RehearseCommand extends Subcommand {
             PathChecks.newFile(keep, "--keep");
         }
         PathChecks.readableDatabase(db);
-        Rehearsal r = keep == null ? Rehearse.run(db, migrations, baseline, io().out())
-                : Rehearse.run(db, migrations, baseline, io().out(), keep);
-        if (r.failure() != null) {
-            io().out().println("the rehearsal was refused: " + r.failure().getMessage());
-            return r.failure().exitStatus();
+        java.io.ByteArrayOutputStream text = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream out = json ? new java.io.PrintStream(text, true, java.nio.charset.StandardCharsets.UTF_8)
+                : io().out();
+        Rehearsal r = keep == null ? Rehearse.run(db, migrations, baseline, out)
+                : Rehearse.run(db, migrations, baseline, out, keep);
+        String verdict = r.failure() != null ? "the rehearsal was refused: " + r.failure().getMessage()
+                : r.ok() ? "the rehearsal converged" : "the rehearsal did NOT converge cleanly: see above";
+        int status = r.failure() != null ? r.failure().exitStatus() : r.ok() ? 0 : 1;
+        if (json) {
+            java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+            m.put("format", JsonReports.FORMAT);
+            m.put("command", "rehearse");
+            m.put("converged", r.failure() == null && r.ok());
+            m.put("exitStatus", status);
+            m.put("verdict", verdict);
+            m.put("report", text.toString(java.nio.charset.StandardCharsets.UTF_8).lines().toList());
+            io().out().println(Json.write(m));
+        } else {
+            io().out().println(verdict);
         }
-        io().out().println(r.ok() ? "the rehearsal converged" : "the rehearsal did NOT converge cleanly: see above");
-        return r.ok() ? 0 : 1;
+        return status;
     }
 }

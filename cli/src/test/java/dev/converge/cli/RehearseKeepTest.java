@@ -84,4 +84,16 @@ class RehearseKeepTest {
         assertThat(r.out()).isEmpty();
         assertThat(keep).doesNotExist();
     }
+
+    @Test
+    void theRehearsalReportsAsOneJsonDocument() throws Exception {
+        Path db = database();
+
+        Cli r = Cli.run("rehearse", "--json", "--db", db.toString(), "--migrations", Starpunk.MIGRATIONS.toString());
+
+        assertThat(r.status()).as(r.toString()).isZero();
+        String out = r.out().strip();
+        assertThat(out).startsWith("{").endsWith("}").contains("\"command\": \"rehearse\"", "\"converged\": true",
+                "\"verdict\": \"the rehearsal converged\"", "\"report\": [");
+    }
 }
