@@ -79,13 +79,8 @@ final class VerifyCommand extends Subcommand {
         // not a failure part-way through the table: a set that does not replay (REPLAY_FAILED names file and line),
         // a baseline or older release that does not run, a report that cannot be written
         Layout layout = source.layout == null ? Layout.detect(source.migrations) : Layout.named(source.layout);
-        if (layout != Layout.CONVERGE) {
-            throw ConvergeException.builder(ErrorCode.BAD_INPUT, "verify builds its states from Converge's own NNN_name.sql"
-                    + " files, and " + source.migrations + " is a " + layout.cliName() + " folder. Check it with"
-                    + " `converge plan` against a copy of each database instead.").file(source.migrations.toString())
-                    .build();
-        }
-        MigrationSet set = MigrationSource.folder(source.migrations).load();
+        boolean ownLayout = layout == Layout.CONVERGE && source.placeholders.isEmpty();
+        MigrationSet set = ownLayout ? MigrationSource.folder(source.migrations).load() : source.source().load();
         Reference.replay(set);
         everyStateWouldBeRefused(set);
         if (source.baseline != null) {
@@ -112,7 +107,9 @@ final class VerifyCommand extends Subcommand {
         Converge.Builder lintBuilder = Converge.configure().historyTable(historyTable);
         LintReport lint = source.applyTo(lintBuilder).loadForLint().lint();
 
-        StateBuilder builder = StateBuilder.forFolder(source.migrations).withHistoryTable(historyTable);
+        // another tool's folder is read as the engine reads it; Converge's own by the builder's independent reader
+        StateBuilder builder = (ownLayout ? StateBuilder.forFolder(source.migrations) : StateBuilder.forSet(set))
+                .withHistoryTable(historyTable);
         if (source.baseline != null) {
             builder = builder.withBaseline(Baseline.read(source.baseline));
         }
@@ -121,7 +118,8 @@ final class VerifyCommand extends Subcommand {
             releases.add(Baseline.read(p));
         }
         builder = builder.withReleases(releases);
-        Verifier verifier = new Verifier(source.migrations, source.baseline, builder);
+        Verifier verifier = ownLayout ? new Verifier(source.migrations, source.baseline, builder)
+                : new Verifier(source.migrations, source.source(), source.baseline, builder);
         int total = verifier.states().size();
         if (!json) {
             out.printf("Verifying %d database states of %s%n%n", total, source.migrations);

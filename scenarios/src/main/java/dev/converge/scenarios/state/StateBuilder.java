@@ -63,6 +63,27 @@ public final class StateBuilder {
         return of(MigrationFile.readFolder(migrationFolder));
     }
 
+    /**
+     * A builder for a set another tool laid out (Flyway, golang-migrate, dbmate, goose, sqlx, diesel, Prisma, drizzle),
+     * read by core's migration sources: each migration's runnable part (its up section, placeholders filled), under a
+     * name {@code <version>_<name>.sql} that both history layouts record. Versions must be whole numbers (a dotted
+     * Flyway version is refused by name); a folder in Converge's own layout is read by {@link #forFolder} instead,
+     * without core's source package.
+     */
+    public static StateBuilder forSet(dev.converge.source.MigrationSet set) {
+        List<MigrationFile> files = new ArrayList<>();
+        for (dev.converge.source.Migration m : set.migrations()) {
+            long v = m.version().value();
+            if (v < 0) {
+                throw ConvergeException.builder(ErrorCode.BAD_INPUT, "verify builds states for whole-number versions;"
+                        + " migration " + m.version() + " (" + m.origin() + ") has a dotted one").version(v).build();
+            }
+            String name = m.description().replaceAll("[^A-Za-z0-9_]+", "_");
+            files.add(new MigrationFile(v, v + "_" + (name.isEmpty() ? "migration" : name) + ".sql", m.text()));
+        }
+        return of(files);
+    }
+
     /** A builder for the given migrations, which it orders by version. */
     public static StateBuilder of(List<MigrationFile> migrations) {
         List<MigrationFile> sorted = new ArrayList<>(migrations);

@@ -54,6 +54,7 @@ import java.util.function.Consumer;
  */
 public final class Verifier {
     private final Path migrations;
+    private final MigrationSource source;
     private final Path baseline;
     private final StateBuilder builder;
     private final String historyTable;
@@ -66,7 +67,21 @@ public final class Verifier {
      * @param builder    the state builder for the same set (with baseline and releases)
      */
     public Verifier(Path migrations, Path baseline, StateBuilder builder) {
+        this(migrations, MigrationSource.folder(migrations), baseline, builder);
+    }
+
+    /**
+     * For a folder in another tool's layout (or with placeholders): the engine reads the migrations through
+     * {@code source}.
+     *
+     * @param migrations the migration folder, for messages
+     * @param source     how the engine reads it
+     * @param baseline   today's full schema, or null
+     * @param builder    the state builder for the same set (with baseline and releases)
+     */
+    public Verifier(Path migrations, MigrationSource source, Path baseline, StateBuilder builder) {
         this.migrations = migrations;
+        this.source = source;
         this.baseline = baseline;
         this.builder = builder;
         this.historyTable = builder.historyTable();
@@ -99,7 +114,7 @@ public final class Verifier {
     }
 
     private Converge converge(Path db, List<String> executed) {
-        Converge.Builder b = Converge.configure().database(db).migrations(MigrationSource.folder(migrations))
+        Converge.Builder b = Converge.configure().database(db).migrations(source)
                 .historyTable(historyTable).logRuns(false) // hundreds of rehearsal runs: not the application's log
                 .listener(e -> {
                     if (e instanceof RunEvent.StatementExecuted se) {
@@ -209,7 +224,7 @@ public final class Verifier {
                 return failed;
             }
             copy(before, probe);
-            Hazard h = HazardFinder.find(error, MigrationSource.folder(migrations).load(), probe);
+            Hazard h = HazardFinder.find(error, source.load(), probe);
             if (h.constraint().startsWith("(")) {
                 List<String> f = new ArrayList<>(failed.failures());
                 f.add("(the same state with empty tables converges: the rows in it matter)");
@@ -244,7 +259,7 @@ public final class Verifier {
             if (!PlainRunner.run(plain, continuation.get())) {
                 return List.of(); // the plain runner does not finish from here: no yardstick
             }
-            MigrationSet set = MigrationSource.folder(migrations).load();
+            MigrationSet set = source.load();
             Set<String> written = writtenTables(set);
             Schema target = reference().target();
             return lostRows(rows(plain), rows(db), table -> target.table(table).isPresent()
@@ -330,7 +345,7 @@ public final class Verifier {
 
     private Reference reference() {
         if (reference == null) {
-            reference = Reference.of(MigrationSource.folder(migrations).load());
+            reference = Reference.of(source.load());
         }
         return reference;
     }
@@ -418,7 +433,7 @@ public final class Verifier {
                     + firstDifference(planned, executed));
         }
         // convergence
-        MigrationSet set = MigrationSource.folder(migrations).load();
+        MigrationSet set = source.load();
         Reference ref = Reference.of(set);
         Schema live = schema(db);
         for (Change c : SchemaDiff.between(ref.target(), live)) {
