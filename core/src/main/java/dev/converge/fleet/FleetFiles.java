@@ -95,13 +95,30 @@ public final class FleetFiles {
         List<Path> matches = new ArrayList<>();
         Path walkFrom = root.toString().isEmpty() ? Path.of(".") : root;
         if (Files.isDirectory(walkFrom)) {
-            try (Stream<Path> walk = Files.walk(walkFrom, depth)) {
-                walk.filter(Files::isRegularFile).forEach(f -> {
-                    Path asGiven = root.toString().isEmpty() ? walkFrom.relativize(f) : f;
-                    if (matcher.matches(Path.of(asGiven.toString().replace('\\', '/')))) {
-                        matches.add(asGiven);
-                    }
-                });
+            // other processes create and delete files beside the databases while this lists them (a -journal comes
+            // and goes with every transaction): an entry that vanishes is skipped, not an error
+            try {
+                Files.walkFileTree(walkFrom, java.util.EnumSet.noneOf(java.nio.file.FileVisitOption.class), depth,
+                        new java.nio.file.SimpleFileVisitor<>() {
+                            @Override
+                            public java.nio.file.FileVisitResult visitFile(Path f,
+                                                                           java.nio.file.attribute.BasicFileAttributes a) {
+                                Path asGiven = root.toString().isEmpty() ? walkFrom.relativize(f) : f;
+                                if (a.isRegularFile() && matcher.matches(Path.of(asGiven.toString().replace('\\', '/')))) {
+                                    matches.add(asGiven);
+                                }
+                                return java.nio.file.FileVisitResult.CONTINUE;
+                            }
+
+                            @Override
+                            public java.nio.file.FileVisitResult visitFileFailed(Path f, IOException e)
+                                    throws IOException {
+                                if (e instanceof java.nio.file.NoSuchFileException) {
+                                    return java.nio.file.FileVisitResult.CONTINUE;
+                                }
+                                throw e;
+                            }
+                        });
             } catch (IOException | UncheckedIOException e) {
                 throw ConvergeException.builder(ErrorCode.BAD_INPUT, "cannot list the files that match " + pattern
                         + ": " + e.getMessage()).file(pattern).cause(e).build();
