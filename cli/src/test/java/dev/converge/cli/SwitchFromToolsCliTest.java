@@ -76,11 +76,16 @@ class SwitchFromToolsCliTest {
         }
     }
 
+    /** verify reads another tool's folder as migrate does (VerifyOtherLayoutsTest); what it cannot use is named. */
     @Test
-    void verifyOnAnotherToolsFolderSaysItReadsConvergesLayoutOnly() throws Exception {
-        Cli r = Cli.run("verify", "--migrations", flywayFolder().toString());
-        assertThat(r.status()).as(r.toString()).isEqualTo(2);
-        assertThat(r.err()).contains("flyway folder").contains("converge plan");
+    void verifyOnAFlywayFolderNamesAMissingPlaceholderAndThenTheDottedVersion() throws Exception {
+        Cli noValue = Cli.run("verify", "--migrations", flywayFolder().toString());
+        Cli dotted = Cli.run("verify", "--migrations", flywayFolder().toString(), "--placeholder", "prefix=x_");
+
+        assertThat(noValue.status()).as(noValue.toString()).isEqualTo(2);
+        assertThat(noValue.err()).contains("no value for the Flyway placeholder ${prefix}", "--placeholder prefix=VALUE");
+        assertThat(dotted.status()).as(dotted.toString()).isEqualTo(2);
+        assertThat(dotted.err()).contains("dotted", "V1.1__create_posts.sql");
     }
 
     @Test
