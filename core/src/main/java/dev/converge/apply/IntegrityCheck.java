@@ -40,7 +40,12 @@ public final class IntegrityCheck {
                 findings.add(rs.getString(1));
             }
         } catch (SQLException e) {
-            throw SqliteErrors.translate(e, "checking the database's integrity (PRAGMA quick_check)");
+            int code = SqliteErrors.primaryCode(e);
+            if (code != 11 && code != 26) { // SQLITE_CORRUPT, SQLITE_NOTADB: the check itself met the damage
+                throw SqliteErrors.translate(e, "checking the database's integrity (PRAGMA quick_check)");
+            }
+            findings.clear();
+            findings.add(e.getMessage());
         }
         if (findings.size() == 1 && findings.get(0).equals("ok")) {
             return;

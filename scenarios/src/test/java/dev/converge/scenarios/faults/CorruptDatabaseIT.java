@@ -45,7 +45,8 @@ class CorruptDatabaseIT {
         long page;
         try (Connection c = Fixtures.open(db)) {
             page = Long.parseLong(Snapshot.rows(c, "SELECT max(pageno) FROM dbstat WHERE pagetype = 'leaf' AND name"
-                    + " NOT IN ('sqlite_schema', 'schema_migrations') AND name NOT LIKE 'sqlite_%'").get(0));
+                    + " NOT IN ('sqlite_schema', 'schema_migrations') AND name NOT LIKE 'sqlite_%'"
+                    + " AND name IN (SELECT name FROM sqlite_schema WHERE type = 'table')").get(0));
         }
         try (RandomAccessFile f = new RandomAccessFile(db.toFile(), "rw")) {
             int pageSize = 4096;
