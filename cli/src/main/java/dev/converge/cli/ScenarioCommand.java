@@ -54,8 +54,26 @@ final class ScenarioCommand extends Subcommand {
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List the named scenarios with their descriptions.")
     static final class ListCommand extends Part {
+        @picocli.CommandLine.Option(names = "--json", description = "Write the list as JSON.")
+        boolean json;
+
         @Override
         public Integer call() {
+            if (json) {
+                java.util.List<Object> all = new java.util.ArrayList<>();
+                for (Scenario s : catalogue(catalogueDir).scenarios()) {
+                    java.util.Map<String, Object> e = new java.util.LinkedHashMap<>();
+                    e.put("name", s.name());
+                    e.put("description", s.description());
+                    all.add(e);
+                }
+                java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+                m.put("format", JsonReports.FORMAT);
+                m.put("command", "scenario list");
+                m.put("scenarios", all);
+                out().println(Json.write(m));
+                return 0;
+            }
             for (Scenario s : catalogue(catalogueDir).scenarios()) {
                 out().printf("%-32s %s%n", s.name(), s.description());
             }

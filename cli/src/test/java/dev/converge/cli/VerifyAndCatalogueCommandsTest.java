@@ -55,6 +55,19 @@ class VerifyAndCatalogueCommandsTest {
     }
 
     @Test
+    void theCatalogueListAndAReproductionReportAsJson() {
+        Cli list = Cli.run("scenario", "list", "--json");
+        Cli repro = Cli.run("reproduce", "incident-partial-002", "--json");
+
+        assertThat(list.status()).as(list.toString()).isZero();
+        assertThat(list.out().strip()).startsWith("{").endsWith("}")
+                .contains("\"command\": \"scenario list\"", "\"name\": \"incident-partial-002\"");
+        assertThat(repro.status()).as(repro.toString()).isZero();
+        assertThat(repro.out().strip()).startsWith("{").endsWith("}")
+                .contains("\"command\": \"reproduce\"", "\"asExpected\": true", "PARTIAL");
+    }
+
+    @Test
     void theCatalogueCanBeListedReproducedAndWrittenToAFile() {
         Cli list = Cli.run("scenario", "list");
         assertThat(list.status()).isZero();
