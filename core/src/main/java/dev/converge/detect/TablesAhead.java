@@ -64,9 +64,10 @@ final class TablesAhead {
         }
         Schema then = ref.schemaAt(me.start() + index);
         String renamed = rename.tableName();
+        int point = me.start() + index;
         boolean liveRefers = false;
         for (Table t : live.tables()) {
-            liveRefers |= pointsAt(t, renamed) && !Identifiers.same(t.name(), renamed);
+            liveRefers |= pointsAt(t, renamed) && !Identifiers.same(t.name(), renamed) && madeAhead(ref, t, point);
         }
         if (!liveRefers) {
             return false;
@@ -77,6 +78,28 @@ final class TablesAhead {
             }
             if ((o.id().type() == ObjectType.VIEW || o.id().type() == ObjectType.TRIGGER)
                     && mentions(o.sql(), renamed)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * True when the live table's definition stands on its timeline only after {@code point}: a baseline made it ahead
+     * of the migrations. A table the run itself makes or renames before that point (a rebuild's {@code t_new}), or one
+     * no migration names, is not.
+     */
+    private static boolean madeAhead(Reference ref, Table t, int point) {
+        ObjectHistory h = ref.objects().get(t.id());
+        if (h == null) {
+            return false;
+        }
+        java.util.List<Integer> m = h.matching(t);
+        if (m.isEmpty()) {
+            return false;
+        }
+        for (int idx : m) {
+            if (h.start(idx) <= point) {
                 return false;
             }
         }
