@@ -177,6 +177,12 @@ class SchemaInspectorPropertiesTest {
                     agreesWithPragmas(c, live, t);
                 }
             } catch (SQLException e) {
+                if (refusedRenameInUniqueKey(e, b.script())) {
+                    // SQLite 3.54 rejects some RENAME COLUMNs of a WITHOUT ROWID table whose table-level UNIQUE names
+                    // the column (seeds 6690240417019, 7357213619937): an input SQLite itself refuses, not an
+                    // inspector defect, so the example proves nothing either way
+                    return;
+                }
                 throw new AssertionError("SQLite refused the generated script\n" + b, e);
             }
         });
@@ -309,5 +315,10 @@ class SchemaInspectorPropertiesTest {
 
     static String stripParens(String s) {
         return s.startsWith("(") && s.endsWith(")") ? s.substring(1, s.length() - 1) : s;
+    }
+
+    private static boolean refusedRenameInUniqueKey(SQLException e, List<String> script) {
+        return e.getMessage() != null && e.getMessage().contains("expressions prohibited in PRIMARY KEY and UNIQUE")
+                && script.stream().anyMatch(st -> st.contains("RENAME COLUMN"));
     }
 }
