@@ -54,6 +54,8 @@ public final class Runner {
     private static final String ROW_BY_NAME = "SELECT type, name, tbl_name, sql FROM sqlite_schema WHERE name = ? COLLATE NOCASE AND type = ?";
 
     private final HistoryTable history;
+    /** Set by the last {@code runStep}: an UNCERTAIN migration's rows were refused as already there. */
+    private boolean settledAsDetected;
     private final RunListener listener;
     private final MigrationSet set;
     private final Set<String> historyTables;
@@ -118,6 +120,12 @@ public final class Runner {
                     runBaseline(c, step, work, ref, plan, committed, t0);
                 } else {
                     group = runStep(c, step, ref, group, t0);
+                    if (settledAsDetected) {
+                        // an UNCERTAIN migration whose rows were already there: it ran nothing and is recorded detected
+                        open.set(open.size() - 1, new Step(step.version(), step.name(), step.state(), Action.RECORD,
+                                How.DETECTED, step.reason(), List.of(), step.skipped(), step.verify(),
+                                step.destructive(), step.migration()));
+                    }
                 }
                 expectedHistory = history.read(c).fingerprint();
                 expectedSchema = HistoryTable.schemaVersion(c);
@@ -159,6 +167,7 @@ public final class Runner {
         ForeignKeyGroup group = joined == null ? new ForeignKeyGroup() : joined;
         group.join(step, foreignKeyViolations(c, group.unseen(tables), step));
         boolean settled = false;
+        settledAsDetected = false;
         if (step.state() == MigrationState.UNCERTAIN) {
             settled = runTentatively(c, step);
         } else {
@@ -177,6 +186,7 @@ public final class Runner {
         }
         if (m != null && step.how() != null) {
             How how = settled ? How.DETECTED : step.how();
+            settledAsDetected = settled;
             HistoryEntry entry = history.entry(c, m, how, (System.nanoTime() - t0) / 1_000_000);
             history.record(c, entry);
             listener.on(new RunEvent.Recorded(step, entry));
