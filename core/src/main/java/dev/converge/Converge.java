@@ -4,6 +4,7 @@ import dev.converge.apply.RunListener;
 import dev.converge.apply.RunResult;
 import dev.converge.detect.Plan;
 import dev.converge.detect.PlanOptions;
+import dev.converge.detect.ReferenceCache;
 import dev.converge.error.ConvergeException;
 import dev.converge.error.ErrorCode;
 import dev.converge.source.MigrationSource;
@@ -102,6 +103,7 @@ public final class Converge {
         private Clock clock = Clock.systemUTC();
         private Path backup;
         private boolean logRuns = true;
+        private Path referenceCache;
 
         private Builder() {
         }
@@ -210,6 +212,17 @@ public final class Converge {
             return this;
         }
 
+        /**
+         * A folder where the replayed reference of the migration set is kept between processes, so a new process
+         * plans without replaying every migration. Files are named by the set's checksum chain, checked on load
+         * (format, chain, content hash) and replaced when stale. None by default: Converge writes no files it was not
+         * asked to. A {@code META-INF/converge/reference-<chain>.bin} resource on the class path is used either way.
+         */
+        public Builder referenceCache(Path folder) {
+            this.referenceCache = folder;
+            return this;
+        }
+
         public Converge load() {
             if (migrations == null) {
                 throw new ConvergeException(ErrorCode.BAD_INPUT, "no migrations configured: call migrations(...)");
@@ -222,7 +235,7 @@ public final class Converge {
             }
             return new Converge(new Config(url, dataSource, migrations, baseline, historyTable, legacyHistoryTable,
                     lockTimeout, new PlanOptions(allowMissing, allowOutOfOrder, refuseFuture), createDatabase,
-                    logRuns ? RunLog.around(listener) : listener, clock, backup));
+                    logRuns ? RunLog.around(listener) : listener, clock, backup, ReferenceCache.in(referenceCache)));
         }
 
         /** Lint needs no database: a Converge for {@link Converge#lint()} only. */
@@ -231,13 +244,14 @@ public final class Converge {
                 throw new ConvergeException(ErrorCode.BAD_INPUT, "no migrations configured: call migrations(...)");
             }
             return new Converge(new Config(null, null, migrations, baseline, historyTable, legacyHistoryTable,
-                    lockTimeout, new PlanOptions(allowMissing, allowOutOfOrder, refuseFuture), false, listener, clock, null));
+                    lockTimeout, new PlanOptions(allowMissing, allowOutOfOrder, refuseFuture), false, listener, clock, null,
+                    ReferenceCache.NONE));
         }
     }
 
     /** The settings of one Converge, immutable. */
     record Config(String url, DataSource dataSource, MigrationSource migrations, Script baseline, String historyTable,
                   String legacyHistoryTable, Duration lockTimeout, PlanOptions options, boolean createDatabase,
-                  RunListener listener, Clock clock, Path backup) {
+                  RunListener listener, Clock clock, Path backup, ReferenceCache referenceCache) {
     }
 }

@@ -90,6 +90,37 @@ public final class Reference {
         return built;
     }
 
+    /**
+     * The reference of {@code set}: from this process's cache, else from {@code compiled} (a cache folder or the class
+     * path, verified on load), else replayed and written to {@code compiled} for the next process.
+     */
+    public static Reference of(MigrationSet set, ReferenceCache compiled) {
+        if (compiled == null || compiled == ReferenceCache.NONE) {
+            return of(set);
+        }
+        String key = set.checksumChain();
+        Reference cached = CACHE.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        Reference loaded = compiled.load(set);
+        if (loaded == null) {
+            loaded = replay(set);
+            compiled.store(loaded);
+        }
+        if (CACHE.size() >= CACHE_LIMIT) {
+            CACHE.clear();
+        }
+        CACHE.put(key, loaded);
+        return loaded;
+    }
+
+    /** A reference rebuilt from what a replay learned (see {@link ReferenceCache}). */
+    static Reference restored(MigrationSet set, List<MigrationEffects> migrations, Map<ObjectId, ObjectHistory> objects,
+                              int lastPoint) {
+        return new Reference(set, migrations, objects, lastPoint);
+    }
+
     /** Empties the cache (benchmarks measure the uncached case with it). */
     public static void clearCache() {
         CACHE.clear();
