@@ -15,8 +15,13 @@ final class SourceOptions {
             description = "The full-schema script, used to create an empty database in one step and checked by lint.")
     Path baseline;
 
+    @Option(names = "--reference-cache", paramLabel = "DIR",
+            description = "Keep the replayed migrations in DIR, so the next run need not replay them (verified on load).")
+    Path referenceCache;
+
     Converge.Builder applyTo(Converge.Builder b) {
         b.migrations(migrations);
+        b.referenceCache(referenceCache);
         if (baseline != null) {
             b.baseline(baseline);
         }

@@ -101,6 +101,7 @@ public final class Reference {
         String key = set.checksumChain();
         Reference cached = CACHE.get(key);
         if (cached != null) {
+            compiled.storeIfAbsent(cached); // replayed in this process before the folder was named
             return cached;
         }
         Reference loaded = compiled.load(set);

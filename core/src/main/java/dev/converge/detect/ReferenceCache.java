@@ -123,6 +123,13 @@ public final class ReferenceCache {
         }
     }
 
+    /** Writes {@code ref} unless the folder already holds a file by its name (whose checks the next load makes). */
+    void storeIfAbsent(Reference ref) {
+        if (folder != null && !Files.exists(folder.resolve(fileName(ref.migrationSet().checksumChain())))) {
+            store(ref);
+        }
+    }
+
     /** Writes {@code ref} to the folder atomically; a failure to write is logged, never fatal (the replay stands). */
     void store(Reference ref) {
         if (folder == null) {
