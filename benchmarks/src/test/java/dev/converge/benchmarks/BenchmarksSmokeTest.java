@@ -47,8 +47,10 @@ class BenchmarksSmokeTest {
         assertThat(ran).containsExactlyInAnyOrder(
                 "InspectBenchmark.converge", "InspectBenchmark.floor", "InspectBenchmark.naive",
                 "StartupBenchmark.converge", "StartupBenchmark.floor", "StartupBenchmark.flyway",
-                "DetectBenchmark.converge", "DetectBenchmark.convergeCached", "DetectBenchmark.floor",
-                "DetectBenchmark.naive",
+                "DetectBenchmark.converge", "DetectBenchmark.convergeCached", "DetectBenchmark.convergeCompiled",
+                "DetectBenchmark.floor", "DetectBenchmark.naive",
+                "InstallBenchmark.converge", "InstallBenchmark.convergeCached", "InstallBenchmark.floor",
+                "InstallBenchmark.flyway",
                 "ReplayBenchmark.converge", "ReplayBenchmark.convergeCached", "ReplayBenchmark.floor");
     }
 }
