@@ -57,6 +57,8 @@ public final class Runner {
     private final RunListener listener;
     private final MigrationSet set;
     private final Set<String> historyTables;
+    /** The history rows the current step wrote (for {@link CommitWatch}). */
+    private final List<HistoryEntry> recorded = new ArrayList<>();
 
     /** Thrown inside a run when history moved under the plan: the caller plans again. */
     public static final class HistoryMoved extends Exception {
@@ -91,6 +93,7 @@ public final class Runner {
         // together) or the work ends (then all roll back)
         List<Step> open = new ArrayList<>();
         ForeignKeyGroup group = null;
+        CommitWatch watch = new CommitWatch(c);
         for (int w = 0; w < work.size(); w++) {
             Step step = work.get(w);
             if (step.action() == Action.RECORD && step.how() == How.BASELINE) {
@@ -103,7 +106,10 @@ public final class Runner {
                 begin(c, step, committed);
             }
             try {
-                History h = history.read(c);
+                // nobody else committed since this connection's last step: history is as that step left it
+                History unchanged = open.isEmpty() ? watch.unchangedHistory(c) : null;
+                History h = unchanged != null ? unchanged : history.read(c);
+                assert unchanged == null || unchanged.fingerprint().equals(history.read(c).fingerprint());
                 if (!h.fingerprint().equals(expectedHistory) || HistoryTable.schemaVersion(c) != expectedSchema) {
                     rollbackQuietly(c);
                     throw new HistoryMoved();
@@ -114,12 +120,15 @@ public final class Runner {
                     history.create(c);
                 }
                 open.add(step);
+                recorded.clear();
                 if (step.action() == Action.BASELINE) {
+                    watch.forget();
                     runBaseline(c, step, work, ref, plan, committed, t0);
                 } else {
                     group = runStep(c, step, ref, group, t0);
                 }
-                expectedHistory = history.read(c).fingerprint();
+                History left = watch.leave(c, h, recorded);
+                expectedHistory = (left != null ? left : history.read(c)).fingerprint();
                 expectedSchema = HistoryTable.schemaVersion(c);
                 boolean more = w + 1 < work.size();
                 if (group != null && group.violations() != null && !more) {
@@ -178,6 +187,7 @@ public final class Runner {
             How how = settled ? How.DETECTED : step.how();
             HistoryEntry entry = history.entry(c, m, how, (System.nanoTime() - t0) / 1_000_000);
             history.record(c, entry);
+            recorded.add(entry);
             listener.on(new RunEvent.Recorded(step, entry));
         }
         return group.violations() == null && joined == null ? null : group;
