@@ -1,5 +1,7 @@
 package dev.converge.detect;
 
+import dev.converge.error.ConvergeException;
+import dev.converge.error.ErrorCode;
 import dev.converge.schema.ObjectId;
 import dev.converge.schema.ObjectType;
 import dev.converge.schema.SchemaObject;
@@ -20,6 +22,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -33,9 +39,9 @@ import java.util.Set;
  * user names, or the same file as a class-path resource under {@value #RESOURCE_FOLDER} (written into an application's
  * jar at build time).
  *
- * <p>A reference is only as good as its match with the migration set, so a file is used only when three checks pass:
- * its format version is this one, the checksum chain written inside it is the set's, and the SHA-256 of its content
- * (its last 32 bytes) is right. Anything else — a stale file renamed, a byte flipped, a truncated write, a file from
+ * <p>A reference is only as good as its match with the migration set, so a file is used only when four checks pass:
+ * its format version is this one, the checksum chain written inside it is the set's, it was replayed by the SQLite
+ * version this process runs, and the SHA-256 of its content (its last 32 bytes) is right. Anything else — a stale file renamed, a byte flipped, a truncated write, a file from
  * another Converge — is ignored and the set is replayed again; the replay then overwrites the file. Files are written
  * to a temporary file in the same folder and renamed over the old one, so two processes writing at once leave one
  * whole file, never a mix.
@@ -54,6 +60,7 @@ public final class ReferenceCache {
     private static final int MAGIC = 0x43565246; // "CVRF"
     private static final int HASH_BYTES = 32;
     private static final ObjectType[] TYPES = ObjectType.values();
+    private static volatile String sqliteVersion;
 
     /** No persistence: every process replays once (the in-process cache still applies). */
     public static final ReferenceCache NONE = new ReferenceCache(null, false);
@@ -168,6 +175,7 @@ public final class ReferenceCache {
             out.writeInt(MAGIC);
             out.writeInt(FORMAT_VERSION);
             writeString(out, ref.migrationSet().checksumChain());
+            writeString(out, sqliteVersion());
             out.writeInt(ref.lastPoint());
             out.writeInt(ref.migrations().size());
             for (MigrationEffects me : ref.migrations()) {
@@ -247,6 +255,10 @@ public final class ReferenceCache {
             return "it was compiled from other migrations (checksum chain " + chain + ", the set's is "
                     + set.checksumChain() + ")";
         }
+        String sqlite = readString(in);
+        if (!sqlite.equals(sqliteVersion())) {
+            return "it was replayed by SQLite " + sqlite + ", this process runs SQLite " + sqliteVersion();
+        }
         return null;
     }
 
@@ -254,6 +266,7 @@ public final class ReferenceCache {
         DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, 0, bytes.length - HASH_BYTES));
         in.readInt();
         in.readInt();
+        readString(in);
         readString(in);
         int lastPoint = in.readInt();
         int count = in.readInt();
@@ -309,6 +322,24 @@ public final class ReferenceCache {
             histories.put(id, b.build());
         }
         return Reference.restored(set, migrations, histories, lastPoint);
+    }
+
+    /** The SQLite library this process runs: a replay by another SQLite may have ended elsewhere. */
+    static String sqliteVersion() {
+        String v = sqliteVersion;
+        if (v == null) {
+            try (Connection c = DriverManager.getConnection("jdbc:sqlite::memory:");
+                 java.sql.Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT sqlite_version()")) {
+                rs.next();
+                v = rs.getString(1);
+            } catch (SQLException e) {
+                throw new ConvergeException(ErrorCode.INTERNAL, "cannot open an in-memory SQLite database: "
+                        + e.getMessage(), e);
+            }
+            sqliteVersion = v;
+        }
+        return v;
     }
 
     private static MessageDigest sha256() {

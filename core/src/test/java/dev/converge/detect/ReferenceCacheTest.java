@@ -85,6 +85,41 @@ class ReferenceCacheTest {
     }
 
     @Test
+    void aFileReplayedByAnotherSqliteVersionIsIgnored() {
+        MigrationSet set = generated(4, 2);
+        byte[] good = ReferenceCache.encode(Reference.replay(set));
+        String mine = ReferenceCache.sqliteVersion();
+        byte[] other = replaceOnce(good, mine.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                mine.replace('.', ',').getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        // re-hash, so that only the version check can refuse it
+        byte[] body = java.util.Arrays.copyOf(other, other.length - 32);
+        byte[] hash;
+        try {
+            hash = java.security.MessageDigest.getInstance("SHA-256").digest(body);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        System.arraycopy(hash, 0, other, body.length, 32);
+        assertThat(ReferenceCache.decode(good, set, "test")).isNotNull();
+        assertThat(ReferenceCache.decode(other, set, "test")).isNull();
+    }
+
+    private static byte[] replaceOnce(byte[] in, byte[] what, byte[] with) {
+        outer:
+        for (int i = 0; i + what.length <= in.length; i++) {
+            for (int j = 0; j < what.length; j++) {
+                if (in[i + j] != what[j]) {
+                    continue outer;
+                }
+            }
+            byte[] out = in.clone();
+            System.arraycopy(with, 0, out, i, with.length);
+            return out;
+        }
+        throw new AssertionError("not found");
+    }
+
+    @Test
     void aFileOfAnotherSetUnderThisSetsNameIsIgnoredAndReplacedByTheReplay() throws Exception {
         MigrationSet old = generated(10, 5);
         MigrationSet edited = generated(11, 5); // one migration more: another checksum chain
