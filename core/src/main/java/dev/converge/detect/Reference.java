@@ -60,6 +60,7 @@ public final class Reference {
 
     private static final Map<String, Reference> CACHE = new ConcurrentHashMap<>();
     private static final int CACHE_LIMIT = 8;
+    private static volatile String sqliteVersion;
 
     private final MigrationSet set;
     private final List<MigrationEffects> migrations;
@@ -120,6 +121,24 @@ public final class Reference {
     static Reference restored(MigrationSet set, List<MigrationEffects> migrations, Map<ObjectId, ObjectHistory> objects,
                               int lastPoint) {
         return new Reference(set, migrations, objects, lastPoint);
+    }
+
+    /** The SQLite library this process runs: a replay by another SQLite may have ended elsewhere. */
+    static String sqliteVersion() {
+        String v = sqliteVersion;
+        if (v == null) {
+            try (Connection c = DriverManager.getConnection("jdbc:sqlite::memory:");
+                 java.sql.Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT sqlite_version()")) {
+                rs.next();
+                v = rs.getString(1);
+            } catch (SQLException e) {
+                throw new ConvergeException(ErrorCode.INTERNAL, "cannot open an in-memory SQLite database: "
+                        + e.getMessage(), e);
+            }
+            sqliteVersion = v;
+        }
+        return v;
     }
 
     /** Empties the cache (benchmarks measure the uncached case with it). */

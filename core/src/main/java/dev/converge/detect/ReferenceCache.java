@@ -1,7 +1,5 @@
 package dev.converge.detect;
 
-import dev.converge.error.ConvergeException;
-import dev.converge.error.ErrorCode;
 import dev.converge.schema.ObjectId;
 import dev.converge.schema.ObjectType;
 import dev.converge.schema.SchemaObject;
@@ -22,10 +20,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -60,7 +54,6 @@ public final class ReferenceCache {
     private static final int MAGIC = 0x43565246; // "CVRF"
     private static final int HASH_BYTES = 32;
     private static final ObjectType[] TYPES = ObjectType.values();
-    private static volatile String sqliteVersion;
 
     /** No persistence: every process replays once (the in-process cache still applies). */
     public static final ReferenceCache NONE = new ReferenceCache(null, false);
@@ -175,7 +168,7 @@ public final class ReferenceCache {
             out.writeInt(MAGIC);
             out.writeInt(FORMAT_VERSION);
             writeString(out, ref.migrationSet().checksumChain());
-            writeString(out, sqliteVersion());
+            writeString(out, Reference.sqliteVersion());
             out.writeInt(ref.lastPoint());
             out.writeInt(ref.migrations().size());
             for (MigrationEffects me : ref.migrations()) {
@@ -256,8 +249,8 @@ public final class ReferenceCache {
                     + set.checksumChain() + ")";
         }
         String sqlite = readString(in);
-        if (!sqlite.equals(sqliteVersion())) {
-            return "it was replayed by SQLite " + sqlite + ", this process runs SQLite " + sqliteVersion();
+        if (!sqlite.equals(Reference.sqliteVersion())) {
+            return "it was replayed by SQLite " + sqlite + ", this process runs SQLite " + Reference.sqliteVersion();
         }
         return null;
     }
@@ -322,24 +315,6 @@ public final class ReferenceCache {
             histories.put(id, b.build());
         }
         return Reference.restored(set, migrations, histories, lastPoint);
-    }
-
-    /** The SQLite library this process runs: a replay by another SQLite may have ended elsewhere. */
-    static String sqliteVersion() {
-        String v = sqliteVersion;
-        if (v == null) {
-            try (Connection c = DriverManager.getConnection("jdbc:sqlite::memory:");
-                 java.sql.Statement s = c.createStatement();
-                 ResultSet rs = s.executeQuery("SELECT sqlite_version()")) {
-                rs.next();
-                v = rs.getString(1);
-            } catch (SQLException e) {
-                throw new ConvergeException(ErrorCode.INTERNAL, "cannot open an in-memory SQLite database: "
-                        + e.getMessage(), e);
-            }
-            sqliteVersion = v;
-        }
-        return v;
     }
 
     private static MessageDigest sha256() {

@@ -88,7 +88,7 @@ class ReferenceCacheTest {
     void aFileReplayedByAnotherSqliteVersionIsIgnored() {
         MigrationSet set = generated(4, 2);
         byte[] good = ReferenceCache.encode(Reference.replay(set));
-        String mine = ReferenceCache.sqliteVersion();
+        String mine = Reference.sqliteVersion();
         byte[] other = replaceOnce(good, mine.getBytes(java.nio.charset.StandardCharsets.UTF_8),
                 mine.replace('.', ',').getBytes(java.nio.charset.StandardCharsets.UTF_8));
         // re-hash, so that only the version check can refuse it
