@@ -297,12 +297,7 @@ public final class Runner {
     }
 
     private static MigrationEffects effectsOf(Reference ref, Migration m) {
-        for (MigrationEffects me : ref.migrations()) {
-            if (me.migration().version().equals(m.version())) {
-                return me;
-            }
-        }
-        throw new IllegalStateException("not in reference: " + m.name());
+        return ref.effectsOf(m);
     }
 
     private SchemaObject readObject(Connection c, ObjectId id) {

@@ -67,6 +67,7 @@ public final class Reference {
     private final Map<ObjectId, ObjectHistory> objects;
     private final int lastPoint;
     private volatile Schema target;
+    private volatile Map<dev.converge.source.Version, MigrationEffects> byVersion;
 
     private Reference(MigrationSet set, List<MigrationEffects> migrations, Map<ObjectId, ObjectHistory> objects,
                       int lastPoint) {
@@ -214,6 +215,27 @@ public final class Reference {
     /** Per migration, in version order: its statements, their points and their effects. */
     public List<MigrationEffects> migrations() {
         return migrations;
+    }
+
+    /**
+     * The effects of migration {@code m} of the set, found by version in constant time.
+     *
+     * @throws IllegalArgumentException when the set has no migration of that version
+     */
+    public MigrationEffects effectsOf(Migration m) {
+        Map<dev.converge.source.Version, MigrationEffects> index = byVersion;
+        if (index == null) {
+            index = new HashMap<>(Math.max(16, migrations.size() * 2));
+            for (MigrationEffects me : migrations) {
+                index.put(me.migration().version(), me);
+            }
+            byVersion = index;
+        }
+        MigrationEffects me = index.get(m.version());
+        if (me == null) {
+            throw new IllegalArgumentException("not in the reference: " + m.name());
+        }
+        return me;
     }
 
     /** Every object any migration ever created, with its definitions over the timeline. */
