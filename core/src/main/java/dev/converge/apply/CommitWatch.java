@@ -82,6 +82,11 @@ final class CommitWatch {
         return known;
     }
 
+    /** The history noted by the last {@link #leave} that could know it; null when the last step's had to be read. */
+    History known() {
+        return known;
+    }
+
     /** Forgets what was noted: the next step reads the history. */
     void forget() {
         known = null;

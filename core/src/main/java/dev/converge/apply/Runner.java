@@ -110,7 +110,11 @@ public final class Runner {
                 History unchanged = open.isEmpty() ? watch.unchangedHistory(c) : null;
                 History h = unchanged != null ? unchanged : history.read(c);
                 assert unchanged == null || unchanged.fingerprint().equals(history.read(c).fingerprint());
-                if (!h.fingerprint().equals(expectedHistory) || HistoryTable.schemaVersion(c) != expectedSchema) {
+                if (unchanged == null && expectedHistory == null) {
+                    expectedHistory = watch.known().fingerprint(); // the history the last step left, as noted
+                }
+                boolean moved = unchanged == null && !h.fingerprint().equals(expectedHistory);
+                if (moved || HistoryTable.schemaVersion(c) != expectedSchema) {
                     rollbackQuietly(c);
                     throw new HistoryMoved();
                 }
@@ -128,7 +132,8 @@ public final class Runner {
                     group = runStep(c, step, ref, group, t0);
                 }
                 History left = watch.leave(c, h, recorded);
-                expectedHistory = (left != null ? left : history.read(c)).fingerprint();
+                // null: as the watch noted it (its fingerprint is built only when someone else wrote meanwhile)
+                expectedHistory = left != null ? null : history.read(c).fingerprint();
                 expectedSchema = HistoryTable.schemaVersion(c);
                 boolean more = w + 1 < work.size();
                 if (group != null && group.violations() != null && !more) {
