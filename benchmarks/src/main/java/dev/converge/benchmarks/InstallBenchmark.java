@@ -1,5 +1,6 @@
 package dev.converge.benchmarks;
 
+import dev.converge.Converge;
 import dev.converge.apply.RunResult;
 import dev.converge.detect.Reference;
 import org.flywaydb.core.Flyway;
@@ -41,6 +42,8 @@ import java.util.concurrent.TimeUnit;
  * <ul>
  *   <li>{@code converge}: {@code Converge...load().migrate()} with the reference cache of the process empty;</li>
  *   <li>{@code convergeCached}: the same with the reference already in the process (a second install in one JVM);</li>
+ *   <li>{@code convergeCompiled}: the process's cache empty, the compiled reference read from a cache folder (as a
+ *       new process finds it in {@code referenceCache} or in the application's jar);</li>
  *   <li>{@code floor}: a plain sequential JDBC runner — read and SHA-256 each file, split it, and per migration
  *       {@code BEGIN IMMEDIATE}, its statements, one history {@code INSERT}, {@code COMMIT};</li>
  *   <li>{@code flyway}: Flyway's {@code migrate()} on the same migrations.</li>
@@ -66,6 +69,7 @@ public class InstallBenchmark {
     private Path convergeFolder;
     private Path flywayFolder;
     private Path db;
+    private Path compiled;
     private int round;
 
     @Setup(Level.Trial)
@@ -75,6 +79,9 @@ public class InstallBenchmark {
         List<Fixtures.MigrationSpec> set = Fixtures.migrations(migrations);
         convergeFolder = Fixtures.writeConvergeFolder(Files.createDirectory(dir.resolve("converge")), set);
         flywayFolder = Fixtures.writeFlywayFolder(Files.createDirectory(dir.resolve("flyway")), set);
+        compiled = dir.resolve("compiled");
+        freshDatabase();
+        convergeCompiled(); // writes the compiled reference
         freshDatabase();
         RunResult r = converge();
         if (r.done().size() != migrations) {
@@ -114,6 +121,12 @@ public class InstallBenchmark {
     @Benchmark
     public RunResult convergeCached() {
         return StartupBenchmark.converge(db, convergeFolder).migrate();
+    }
+
+    @Benchmark
+    public RunResult convergeCompiled() {
+        Reference.clearCache();
+        return Converge.configure().database(db).migrations(convergeFolder).referenceCache(compiled).load().migrate();
     }
 
     @Benchmark

@@ -49,7 +49,8 @@ class BenchmarksSmokeTest {
                 "StartupBenchmark.converge", "StartupBenchmark.floor", "StartupBenchmark.flyway",
                 "DetectBenchmark.converge", "DetectBenchmark.convergeCached", "DetectBenchmark.convergeCompiled",
                 "DetectBenchmark.floor", "DetectBenchmark.naive",
-                "InstallBenchmark.converge", "InstallBenchmark.convergeCached", "InstallBenchmark.floor",
+                "InstallBenchmark.converge", "InstallBenchmark.convergeCached",
+                "InstallBenchmark.convergeCompiled", "InstallBenchmark.floor",
                 "InstallBenchmark.flyway",
                 "ReplayBenchmark.converge", "ReplayBenchmark.convergeCached", "ReplayBenchmark.floor");
     }

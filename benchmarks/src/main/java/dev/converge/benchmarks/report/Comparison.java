@@ -24,6 +24,7 @@ record Comparison(String benchmark, int size, Map<String, Result> byMethod) {
             new Ratio("cached/floor", "convergeCached", "floor", true),
             new Ratio("naive/converge", "naive", "converge", false),
             new Ratio("compiled/naive", "convergeCompiled", "naive", true),
+            new Ratio("compiled/floor", "convergeCompiled", "floor", true),
             new Ratio("flyway/converge", "flyway", "converge", false));
 
     /** Groups results by benchmark and size, in name and size order. */
