@@ -135,29 +135,41 @@ public final class ReferenceCache {
         if (folder == null) {
             return;
         }
-        Path tmp = null;
         try {
-            Files.createDirectories(folder);
-            Path file = folder.resolve(fileName(ref.migrationSet().checksumChain()));
-            tmp = Files.createTempFile(folder, "reference-", ".tmp");
+            write(folder, ref);
+        } catch (IOException | RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "cannot write the compiled reference to " + folder + ": " + e
+                    + "; the next process will replay the migrations again");
+        }
+    }
+
+    /**
+     * Replays {@code set} and writes its compiled reference under {@code classesRoot} as the class-path resource
+     * {@value #RESOURCE_FOLDER}{@code reference-<chain>.bin}, for a build to package into the application's jar.
+     *
+     * @return the file written
+     * @throws dev.converge.error.ConvergeException when the set does not replay
+     * @throws IOException when the file cannot be written
+     */
+    public static Path compileInto(MigrationSet set, Path classesRoot) throws IOException {
+        return write(classesRoot.resolve(RESOURCE_FOLDER), Reference.replay(set));
+    }
+
+    /** Writes {@code ref} into {@code folder} through a temporary file renamed over the old one. */
+    private static Path write(Path folder, Reference ref) throws IOException {
+        Files.createDirectories(folder);
+        Path file = folder.resolve(fileName(ref.migrationSet().checksumChain()));
+        Path tmp = Files.createTempFile(folder, "reference-", ".tmp");
+        try {
             Files.write(tmp, encode(ref));
             try {
                 Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
             }
-            tmp = null;
-        } catch (IOException | RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "cannot write the compiled reference to " + folder + ": " + e
-                    + "; the next process will replay the migrations again");
+            return file;
         } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // the temporary file is left behind; it is never read
-                }
-            }
+            Files.deleteIfExists(tmp); // gone already when the move succeeded
         }
     }
 

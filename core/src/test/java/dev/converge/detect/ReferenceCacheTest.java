@@ -181,6 +181,23 @@ class ReferenceCacheTest {
         }
     }
 
+    @Test
+    void aReferenceCompiledIntoClassesIsFoundOnTheirClassPath() throws Exception {
+        MigrationSet set = starpunk();
+        Path root = dir.resolve("target/classes");
+        Path written = ReferenceCache.compileInto(set, root);
+        assertThat(written).isEqualTo(root.resolve("META-INF/converge/" + ReferenceCache.fileName(set.checksumChain())));
+        ClassLoader before = Thread.currentThread().getContextClassLoader();
+        try (URLClassLoader cl = new URLClassLoader(new URL[]{root.toUri().toURL()}, before)) {
+            Thread.currentThread().setContextClassLoader(cl);
+            Reference loaded = ReferenceCache.in(null).load(set);
+            assertThat(loaded).isNotNull();
+            assertThat(loaded.target()).isEqualTo(Reference.replay(set).target());
+        } finally {
+            Thread.currentThread().setContextClassLoader(before);
+        }
+    }
+
     static MigrationSet starpunk() {
         Path p = Path.of("").toAbsolutePath();
         while (!Files.isDirectory(p.resolve("examples/starpunk"))) {
