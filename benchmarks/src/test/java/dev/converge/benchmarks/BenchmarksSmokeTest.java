@@ -45,6 +45,7 @@ class BenchmarksSmokeTest {
             ran.add(name.substring("dev.converge.benchmarks.".length()));
         }
         assertThat(ran).containsExactlyInAnyOrder(
+                "AdoptBenchmark.converge", "AdoptBenchmark.convergeCompiled", "AdoptBenchmark.floor",
                 "InspectBenchmark.converge", "InspectBenchmark.floor", "InspectBenchmark.naive",
                 "StartupBenchmark.converge", "StartupBenchmark.floor", "StartupBenchmark.flyway",
                 "DetectBenchmark.converge", "DetectBenchmark.convergeCached", "DetectBenchmark.convergeCompiled",
