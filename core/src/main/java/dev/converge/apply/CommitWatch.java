@@ -82,7 +82,10 @@ final class CommitWatch {
         return known;
     }
 
-    /** The history noted by the last {@link #leave} that could know it; null when the last step's had to be read. */
+    /**
+     * The history noted by the last {@link #leave} that could know it; null when the last step's had to be read. Inside
+     * the transaction that step left open (this connection holds the write lock), it is the history as it stands.
+     */
     History known() {
         return known;
     }

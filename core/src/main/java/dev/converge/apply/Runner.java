@@ -106,8 +106,9 @@ public final class Runner {
                 begin(c, step, committed);
             }
             try {
-                // nobody else committed since this connection's last step: history is as that step left it
-                History unchanged = open.isEmpty() ? watch.unchangedHistory(c) : null;
+                // nobody else committed since this connection's last step (or the step joins this connection's
+                // open transaction, which holds the write lock): history is as that step left it
+                History unchanged = open.isEmpty() ? watch.unchangedHistory(c) : watch.known();
                 History h = unchanged != null ? unchanged : history.read(c);
                 assert unchanged == null || unchanged.fingerprint().equals(history.read(c).fingerprint());
                 if (unchanged == null && expectedHistory == null) {
