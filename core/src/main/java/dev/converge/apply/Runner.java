@@ -21,7 +21,6 @@ import dev.converge.schema.ObjectType;
 import dev.converge.schema.Schema;
 import dev.converge.schema.SchemaDiff;
 import dev.converge.schema.SchemaObject;
-import dev.converge.schema.SchemaParser;
 import dev.converge.source.Migration;
 import dev.converge.source.MigrationSet;
 import dev.converge.sql.Identifiers;
@@ -29,7 +28,6 @@ import dev.converge.sql.Statement;
 import dev.converge.sql.StatementKind;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -50,8 +48,6 @@ import java.util.Set;
 public final class Runner {
     private static final System.Logger LOG = System.getLogger(Runner.class.getName());
 
-    /** Catalogue rows of one object, by name. */
-    private static final String ROW_BY_NAME = "SELECT type, name, tbl_name, sql FROM sqlite_schema WHERE name = ? COLLATE NOCASE AND type = ?";
 
     private final HistoryTable history;
     private final RunListener listener;
@@ -272,12 +268,13 @@ public final class Runner {
         }
         MigrationEffects me = step.migration() == null ? null : effectsOf(ref, step.migration());
         List<String> bad = new ArrayList<>();
+        Map<ObjectId, SchemaObject> live = CatalogueRows.read(c, step.verify());
         for (ObjectId id : step.verify()) {
             ObjectHistory h = ref.objects().get(id);
             if (h == null) {
                 continue;
             }
-            SchemaObject actual = readObject(c, id);
+            SchemaObject actual = live.get(id);
             int from = me == null ? h.size() - 1 : h.intervalAt(me.lastTouch(id));
             boolean ok = false;
             for (int i : h.matching(actual)) {
@@ -304,21 +301,6 @@ public final class Runner {
 
     private static MigrationEffects effectsOf(Reference ref, Migration m) {
         return ref.effectsOf(m);
-    }
-
-    private SchemaObject readObject(Connection c, ObjectId id) {
-        try (PreparedStatement ps = c.prepareStatement(ROW_BY_NAME)) {
-            ps.setString(1, id.key());
-            ps.setString(2, id.type().sqlName());
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next() || rs.getString(4) == null) {
-                    return null;
-                }
-                return SchemaParser.parse(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4));
-            }
-        } catch (SQLException e) {
-            throw SqliteErrors.translate(e, "verifying " + id);
-        }
     }
 
     private static Set<String> tablesOf(List<ObjectId> ids) {
