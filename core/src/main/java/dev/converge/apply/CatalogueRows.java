@@ -58,14 +58,8 @@ final class CatalogueRows {
         String type = rs.getString(1);
         String name = rs.getString(2);
         String text = rs.getString(4);
-        ObjectType t;
-        try {
-            t = ObjectType.of(type);
-        } catch (IllegalArgumentException e) {
-            return;
-        }
-        ObjectId id = ObjectId.of(t, name);
-        if (text != null && wanted.contains(id) && !out.containsKey(id)) {
+        ObjectId id = ObjectType.find(type).map(t -> ObjectId.of(t, name)).orElse(null);
+        if (id != null && text != null && wanted.contains(id) && !out.containsKey(id)) {
             out.put(id, SchemaParser.parse(type, name, rs.getString(3), text));
         }
     }

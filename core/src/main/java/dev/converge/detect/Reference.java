@@ -630,13 +630,11 @@ public final class Reference {
             while (rs.next()) {
                 String type = rs.getString(1);
                 String name = rs.getString(2);
-                ObjectType t;
-                try {
-                    t = ObjectType.of(type);
-                } catch (IllegalArgumentException e) {
+                java.util.Optional<ObjectType> t = ObjectType.find(type);
+                if (t.isEmpty()) {
                     continue;
                 }
-                rows.put(ObjectId.of(t, name), new Row(type, name, rs.getString(3), rs.getString(4), rs.getLong(5)));
+                rows.put(ObjectId.of(t.get(), name), new Row(type, name, rs.getString(3), rs.getString(4), rs.getLong(5)));
             }
         }
 
