@@ -4,6 +4,7 @@ import dev.converge.apply.RunListener;
 import dev.converge.apply.RunResult;
 import dev.converge.detect.Plan;
 import dev.converge.detect.PlanOptions;
+import dev.converge.detect.ReferenceCache;
 import dev.converge.error.ConvergeException;
 import dev.converge.error.ErrorCode;
 import dev.converge.source.Layout;
@@ -110,6 +111,7 @@ public final class Converge {
         private final Map<String, String> placeholders = new LinkedHashMap<>();
         private boolean integrityCheck = true;
         private boolean allowDropUnknownColumns;
+        private Path referenceCache;
 
         private Builder() {
         }
@@ -255,6 +257,17 @@ public final class Converge {
             return this;
         }
 
+        /**
+         * A folder where the replayed reference of the migration set is kept between processes, so a new process
+         * plans without replaying every migration. Files are named by the set's checksum chain, checked on load
+         * (format, chain, content hash) and replaced when stale. None by default: Converge writes no files it was not
+         * asked to. A {@code META-INF/converge/reference-<chain>.bin} resource on the class path is used either way.
+         */
+        public Builder referenceCache(Path folder) {
+            this.referenceCache = folder;
+            return this;
+        }
+
         public Converge load() {
             resolveFolder();
             if (migrations == null) {
@@ -269,7 +282,7 @@ public final class Converge {
             return new Converge(new Config(url, dataSource, migrations, baseline, historyTable, legacyHistoryTable,
                     lockTimeout, new PlanOptions(allowMissing, allowOutOfOrder, refuseFuture), createDatabase,
                     logRuns ? RunLog.around(listener) : listener, clock, backup, integrityCheck,
-                    allowDropUnknownColumns));
+                    allowDropUnknownColumns, ReferenceCache.in(referenceCache)));
         }
 
         /** The source of a {@link #migrations(Path) folder}, in its layout; a layout or placeholder given for none is refused. */
@@ -291,7 +304,7 @@ public final class Converge {
             }
             return new Converge(new Config(null, null, migrations, baseline, historyTable, legacyHistoryTable,
                     lockTimeout, new PlanOptions(allowMissing, allowOutOfOrder, refuseFuture), false, listener, clock, null,
-                    integrityCheck, allowDropUnknownColumns));
+                    integrityCheck, allowDropUnknownColumns, ReferenceCache.NONE));
         }
     }
 
@@ -299,6 +312,6 @@ public final class Converge {
     record Config(String url, DataSource dataSource, MigrationSource migrations, Script baseline, String historyTable,
                   String legacyHistoryTable, Duration lockTimeout, PlanOptions options, boolean createDatabase,
                   RunListener listener, Clock clock, Path backup, boolean integrityCheck,
-                  boolean allowDropUnknownColumns) {
+                  boolean allowDropUnknownColumns, ReferenceCache referenceCache) {
     }
 }

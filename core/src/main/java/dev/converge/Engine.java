@@ -306,7 +306,7 @@ final class Engine {
 
 
     private Plan makePlan(Connection c, MigrationSet set, boolean prove) {
-        Reference ref = Reference.of(set);
+        Reference ref = Reference.of(set, config.referenceCache());
         Schema baselineSchema = config.baseline() == null ? null : BaselineSchemas.of(config.baseline());
         // history, the live schema and the rehearsal's copy of it all come from one read transaction: one snapshot
         exec(c, "BEGIN", "starting a read transaction");

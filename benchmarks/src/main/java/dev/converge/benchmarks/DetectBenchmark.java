@@ -39,6 +39,8 @@ import java.util.concurrent.TimeUnit;
  * <ul>
  *   <li>{@code converge}: {@code plan()} with the reference cache empty — load, replay, inspect, detect, rehearse;</li>
  *   <li>{@code convergeCached}: {@code plan()} with the reference already cached (a second run in one process);</li>
+ *   <li>{@code convergeCompiled}: {@code plan()} as a new process makes it when the compiled reference is in its
+ *       cache folder ({@code referenceCache}): the process's cache empty, the reference loaded from the file;</li>
  *   <li>{@code floor}: read every file, execute its statements on {@code :memory:} without snapshots, plus one raw
  *       {@code sqlite_schema} read of the live database;</li>
  *   <li>{@code naive}: the hotfix's way for every migration — {@code PRAGMA table_xinfo} and {@code index_list} of each
@@ -59,6 +61,7 @@ public class DetectBenchmark {
     private Path folder;
     private Path live;
     private List<Fixtures.MigrationSpec> set;
+    private Path compiled;
 
     @Setup(Level.Trial)
     public void setUp() throws IOException {
@@ -66,7 +69,11 @@ public class DetectBenchmark {
         set = Fixtures.migrations(migrations);
         folder = Fixtures.writeConvergeFolder(Files.createDirectory(dir.resolve("migrations")), set);
         live = Fixtures.createDatabase(dir.resolve("live.db"), Fixtures.baselineOf(set));
+        compiled = dir.resolve("compiled");
         Plan plan = converge();
+        if (!convergeCompiled().steps().equals(plan.steps()) || !convergeCompiled().steps().equals(plan.steps())) {
+            throw new IllegalStateException("setup: the plan made with the compiled reference differs from the replay's");
+        }
         long present = plan.steps().stream().filter(s -> s.state() == MigrationState.PRESENT).count();
         if (plan.refused() || present != migrations) {
             throw new IllegalStateException("setup: expected " + migrations + " PRESENT migrations, got " + present
@@ -88,6 +95,12 @@ public class DetectBenchmark {
     @Benchmark
     public Plan convergeCached() {
         return StartupBenchmark.converge(live, folder).plan();
+    }
+
+    @Benchmark
+    public Plan convergeCompiled() {
+        Reference.clearCache();
+        return Converge.configure().database(live).migrations(folder).referenceCache(compiled).load().plan();
     }
 
     @Benchmark

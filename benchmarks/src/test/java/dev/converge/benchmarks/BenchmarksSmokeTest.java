@@ -45,10 +45,14 @@ class BenchmarksSmokeTest {
             ran.add(name.substring("dev.converge.benchmarks.".length()));
         }
         assertThat(ran).containsExactlyInAnyOrder(
+                "AdoptBenchmark.converge", "AdoptBenchmark.convergeCompiled", "AdoptBenchmark.floor",
                 "InspectBenchmark.converge", "InspectBenchmark.floor", "InspectBenchmark.naive",
                 "StartupBenchmark.converge", "StartupBenchmark.floor", "StartupBenchmark.flyway",
-                "DetectBenchmark.converge", "DetectBenchmark.convergeCached", "DetectBenchmark.floor",
-                "DetectBenchmark.naive",
+                "DetectBenchmark.converge", "DetectBenchmark.convergeCached", "DetectBenchmark.convergeCompiled",
+                "DetectBenchmark.floor", "DetectBenchmark.naive",
+                "InstallBenchmark.converge", "InstallBenchmark.convergeCached",
+                "InstallBenchmark.convergeCompiled", "InstallBenchmark.floor",
+                "InstallBenchmark.flyway",
                 "ReplayBenchmark.converge", "ReplayBenchmark.convergeCached", "ReplayBenchmark.floor");
     }
 }

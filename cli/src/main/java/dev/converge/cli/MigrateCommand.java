@@ -4,6 +4,7 @@ import dev.converge.Converge;
 import dev.converge.apply.RunResult;
 import dev.converge.detect.Action;
 import dev.converge.detect.Reference;
+import dev.converge.detect.ReferenceCache;
 import dev.converge.detect.Step;
 import dev.converge.source.Migration;
 import dev.converge.source.MigrationSet;
@@ -97,7 +98,7 @@ final class MigrateCommand extends Subcommand {
             m.checkAtomicity();
             HistoryTableGuard.refuseTouching(m.statements(), m.origin(), history);
         }
-        Reference.of(set);
+        Reference.of(set, ReferenceCache.in(source.referenceCache));
         if (source.baseline != null) {
             Script baseline = Script.read(source.baseline);
             HistoryTableGuard.refuseTouching(baseline.statements(), baseline.origin(), history);

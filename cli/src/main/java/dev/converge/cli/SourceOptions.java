@@ -29,6 +29,10 @@ final class SourceOptions {
             description = "The full-schema script, used to create an empty database in one step and checked by lint.")
     Path baseline;
 
+    @Option(names = "--reference-cache", paramLabel = "DIR",
+            description = "Keep the replayed migrations in DIR, so the next run need not replay them (verified on load).")
+    Path referenceCache;
+
     /** The migration folder as a source, in its layout. */
     MigrationSource source() {
         return MigrationSource.folder(migrations, layout == null ? null : Layout.named(layout), placeholders);
@@ -40,6 +44,7 @@ final class SourceOptions {
             b.layout(Layout.named(layout));
         }
         placeholders.forEach(b::placeholder);
+        b.referenceCache(referenceCache);
         if (baseline != null) {
             b.baseline(baseline);
         }

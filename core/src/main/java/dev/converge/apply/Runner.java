@@ -21,7 +21,6 @@ import dev.converge.schema.ObjectType;
 import dev.converge.schema.Schema;
 import dev.converge.schema.SchemaDiff;
 import dev.converge.schema.SchemaObject;
-import dev.converge.schema.SchemaParser;
 import dev.converge.source.Migration;
 import dev.converge.source.MigrationSet;
 import dev.converge.sql.Identifiers;
@@ -29,7 +28,6 @@ import dev.converge.sql.Statement;
 import dev.converge.sql.StatementKind;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -50,8 +48,6 @@ import java.util.Set;
 public final class Runner {
     private static final System.Logger LOG = System.getLogger(Runner.class.getName());
 
-    /** Catalogue rows of one object, by name. */
-    private static final String ROW_BY_NAME = "SELECT type, name, tbl_name, sql FROM sqlite_schema WHERE name = ? COLLATE NOCASE AND type = ?";
 
     private final HistoryTable history;
     /** Set by the last {@code runStep}: an UNCERTAIN migration's rows were refused as already there. */
@@ -59,6 +55,8 @@ public final class Runner {
     private final RunListener listener;
     private final MigrationSet set;
     private final Set<String> historyTables;
+    /** The history rows the current step wrote (for {@link CommitWatch}). */
+    private final List<HistoryEntry> recorded = new ArrayList<>();
 
     /** Thrown inside a run when history moved under the plan: the caller plans again. */
     public static final class HistoryMoved extends Exception {
@@ -93,6 +91,7 @@ public final class Runner {
         // together) or the work ends (then all roll back)
         List<Step> open = new ArrayList<>();
         ForeignKeyGroup group = null;
+        CommitWatch watch = new CommitWatch(c);
         for (int w = 0; w < work.size(); w++) {
             Step step = work.get(w);
             if (step.action() == Action.RECORD && step.how() == How.BASELINE) {
@@ -105,8 +104,16 @@ public final class Runner {
                 begin(c, step, committed);
             }
             try {
-                History h = history.read(c);
-                if (!h.fingerprint().equals(expectedHistory) || HistoryTable.schemaVersion(c) != expectedSchema) {
+                // nobody else committed since this connection's last step (or the step joins this connection's
+                // open transaction, which holds the write lock): history is as that step left it
+                History unchanged = open.isEmpty() ? watch.unchangedHistory(c) : watch.known();
+                History h = unchanged != null ? unchanged : history.read(c);
+                assert unchanged == null || unchanged.fingerprint().equals(history.read(c).fingerprint());
+                if (unchanged == null && expectedHistory == null) {
+                    expectedHistory = watch.known().fingerprint(); // the history the last step left, as noted
+                }
+                boolean moved = unchanged == null && !h.fingerprint().equals(expectedHistory);
+                if (moved || HistoryTable.schemaVersion(c) != expectedSchema) {
                     rollbackQuietly(c);
                     throw new HistoryMoved();
                 }
@@ -116,7 +123,9 @@ public final class Runner {
                     history.create(c, set);
                 }
                 open.add(step);
+                recorded.clear();
                 if (step.action() == Action.BASELINE) {
+                    watch.forget();
                     runBaseline(c, step, work, ref, plan, committed, t0);
                 } else {
                     group = runStep(c, step, ref, group, t0);
@@ -127,7 +136,9 @@ public final class Runner {
                                 step.destructive(), step.migration()));
                     }
                 }
-                expectedHistory = history.read(c).fingerprint();
+                History left = watch.leave(c, h, recorded);
+                // null: as the watch noted it (its fingerprint is built only when someone else wrote meanwhile)
+                expectedHistory = left != null ? null : history.read(c).fingerprint();
                 expectedSchema = HistoryTable.schemaVersion(c);
                 boolean more = w + 1 < work.size();
                 if (group != null && group.violations() != null && !more) {
@@ -189,6 +200,7 @@ public final class Runner {
             settledAsDetected = settled;
             HistoryEntry entry = history.entry(c, m, how, (System.nanoTime() - t0) / 1_000_000);
             history.record(c, entry);
+            recorded.add(entry);
             listener.on(new RunEvent.Recorded(step, entry));
         }
         return group.violations() == null && joined == null ? null : group;
@@ -267,12 +279,13 @@ public final class Runner {
         }
         MigrationEffects me = step.migration() == null ? null : effectsOf(ref, step.migration());
         List<String> bad = new ArrayList<>();
+        Map<ObjectId, SchemaObject> live = CatalogueRows.read(c, step.verify());
         for (ObjectId id : step.verify()) {
             ObjectHistory h = ref.objects().get(id);
             if (h == null) {
                 continue;
             }
-            SchemaObject actual = readObject(c, id);
+            SchemaObject actual = live.get(id);
             int from = me == null ? h.size() - 1 : h.intervalAt(me.lastTouch(id));
             boolean ok = false;
             for (int i : h.matching(actual)) {
@@ -298,27 +311,7 @@ public final class Runner {
     }
 
     private static MigrationEffects effectsOf(Reference ref, Migration m) {
-        for (MigrationEffects me : ref.migrations()) {
-            if (me.migration().version().equals(m.version())) {
-                return me;
-            }
-        }
-        throw new IllegalStateException("not in reference: " + m.name());
-    }
-
-    private SchemaObject readObject(Connection c, ObjectId id) {
-        try (PreparedStatement ps = c.prepareStatement(ROW_BY_NAME)) {
-            ps.setString(1, id.key());
-            ps.setString(2, id.type().sqlName());
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next() || rs.getString(4) == null) {
-                    return null;
-                }
-                return SchemaParser.parse(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4));
-            }
-        } catch (SQLException e) {
-            throw SqliteErrors.translate(e, "verifying " + id);
-        }
+        return ref.effectsOf(m);
     }
 
     private static Set<String> tablesOf(List<ObjectId> ids) {

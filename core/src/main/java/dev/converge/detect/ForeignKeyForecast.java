@@ -30,18 +30,19 @@ final class ForeignKeyForecast {
                 run.add(s);
             }
         }
+        DanglingKeys keys = run.isEmpty() ? null : DanglingKeys.of(ref);
         for (int i = 0; i < run.size(); i++) {
             MigrationEffects me = effects(ref, run.get(i));
             if (!removesATable(me)) {
                 continue; // only a rename or a drop can leave a foreign key pointing at nothing
             }
-            Set<String> dangling = dangling(ref.schemaAt(me.end()));
-            dangling.removeAll(dangling(ref.schemaAt(me.start())));
+            Set<String> dangling = new TreeSet<>(keys.at(me.end()));
+            dangling.removeAll(keys.at(me.start()));
             if (dangling.isEmpty()) {
                 continue;
             }
             int j = i + 1;
-            while (j < run.size() && !cleared(dangling, dangling(ref.schemaAt(effects(ref, run.get(j)).end())))) {
+            while (j < run.size() && !cleared(dangling, keys.at(effects(ref, run.get(j)).end()))) {
                 j++;
             }
             if (j >= run.size()) {
@@ -79,8 +80,8 @@ final class ForeignKeyForecast {
         return true;
     }
 
-    /** "child → parent" for every foreign key whose parent table is missing from {@code schema}. */
-    private static Set<String> dangling(Schema schema) {
+    /** "child → parent" for every foreign key whose parent table is missing from {@code schema} (the definition {@link DanglingKeys} sweeps). */
+    static Set<String> dangling(Schema schema) {
         Set<String> out = new TreeSet<>();
         for (Table t : schema.tables()) {
             for (ForeignKey fk : t.foreignKeys()) {
@@ -93,11 +94,6 @@ final class ForeignKeyForecast {
     }
 
     private static MigrationEffects effects(Reference ref, Step s) {
-        for (MigrationEffects me : ref.migrations()) {
-            if (me.migration().version().equals(s.version())) {
-                return me;
-            }
-        }
-        throw new IllegalArgumentException("not in the reference: " + s.name());
+        return ref.effectsOf(s.migration());
     }
 }

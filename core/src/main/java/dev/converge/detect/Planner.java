@@ -108,12 +108,7 @@ public final class Planner {
     }
 
     private static MigrationEffects effects(Reference ref, Migration m) {
-        for (MigrationEffects me : ref.migrations()) {
-            if (me.migration().version().equals(m.version())) {
-                return me;
-            }
-        }
-        throw new IllegalArgumentException("not in the reference: " + m.name());
+        return ref.effectsOf(m);
     }
 
     private static Step step(Reference ref, MigrationStatus s, PlanOptions options, List<Problem> problems,

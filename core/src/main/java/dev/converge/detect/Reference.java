@@ -60,12 +60,14 @@ public final class Reference {
 
     private static final Map<String, Reference> CACHE = new ConcurrentHashMap<>();
     private static final int CACHE_LIMIT = 8;
+    private static volatile String sqliteVersion;
 
     private final MigrationSet set;
     private final List<MigrationEffects> migrations;
     private final Map<ObjectId, ObjectHistory> objects;
     private final int lastPoint;
     private volatile Schema target;
+    private volatile Map<dev.converge.source.Version, MigrationEffects> byVersion;
 
     private Reference(MigrationSet set, List<MigrationEffects> migrations, Map<ObjectId, ObjectHistory> objects,
                       int lastPoint) {
@@ -88,6 +90,56 @@ public final class Reference {
         }
         CACHE.put(key, built);
         return built;
+    }
+
+    /**
+     * The reference of {@code set}: from this process's cache, else from {@code compiled} (a cache folder or the class
+     * path, verified on load), else replayed and written to {@code compiled} for the next process.
+     */
+    public static Reference of(MigrationSet set, ReferenceCache compiled) {
+        if (compiled == null || compiled == ReferenceCache.NONE) {
+            return of(set);
+        }
+        String key = set.checksumChain();
+        Reference cached = CACHE.get(key);
+        if (cached != null) {
+            compiled.storeIfAbsent(cached); // replayed in this process before the folder was named
+            return cached;
+        }
+        Reference loaded = compiled.load(set);
+        if (loaded == null) {
+            loaded = replay(set);
+            compiled.store(loaded);
+        }
+        if (CACHE.size() >= CACHE_LIMIT) {
+            CACHE.clear();
+        }
+        CACHE.put(key, loaded);
+        return loaded;
+    }
+
+    /** A reference rebuilt from what a replay learned (see {@link ReferenceCache}). */
+    static Reference restored(MigrationSet set, List<MigrationEffects> migrations, Map<ObjectId, ObjectHistory> objects,
+                              int lastPoint) {
+        return new Reference(set, migrations, objects, lastPoint);
+    }
+
+    /** The SQLite library this process runs: a replay by another SQLite may have ended elsewhere. */
+    static String sqliteVersion() {
+        String v = sqliteVersion;
+        if (v == null) {
+            try (Connection c = DriverManager.getConnection("jdbc:sqlite::memory:");
+                 java.sql.Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT sqlite_version()")) {
+                rs.next();
+                v = rs.getString(1);
+            } catch (SQLException e) {
+                throw new ConvergeException(ErrorCode.INTERNAL, "cannot open an in-memory SQLite database: "
+                        + e.getMessage(), e);
+            }
+            sqliteVersion = v;
+        }
+        return v;
     }
 
     /** Empties the cache (benchmarks measure the uncached case with it). */
@@ -163,6 +215,27 @@ public final class Reference {
     /** Per migration, in version order: its statements, their points and their effects. */
     public List<MigrationEffects> migrations() {
         return migrations;
+    }
+
+    /**
+     * The effects of migration {@code m} of the set, found by version in constant time.
+     *
+     * @throws IllegalArgumentException when the set has no migration of that version
+     */
+    public MigrationEffects effectsOf(Migration m) {
+        Map<dev.converge.source.Version, MigrationEffects> index = byVersion;
+        if (index == null) {
+            index = new HashMap<>(Math.max(16, migrations.size() * 2));
+            for (MigrationEffects me : migrations) {
+                index.put(me.migration().version(), me);
+            }
+            byVersion = index;
+        }
+        MigrationEffects me = index.get(m.version());
+        if (me == null) {
+            throw new IllegalArgumentException("not in the reference: " + m.name());
+        }
+        return me;
     }
 
     /** Every object any migration ever created, with its definitions over the timeline. */
@@ -557,13 +630,11 @@ public final class Reference {
             while (rs.next()) {
                 String type = rs.getString(1);
                 String name = rs.getString(2);
-                ObjectType t;
-                try {
-                    t = ObjectType.of(type);
-                } catch (IllegalArgumentException e) {
+                java.util.Optional<ObjectType> t = ObjectType.find(type);
+                if (t.isEmpty()) {
                     continue;
                 }
-                rows.put(ObjectId.of(t, name), new Row(type, name, rs.getString(3), rs.getString(4), rs.getLong(5)));
+                rows.put(ObjectId.of(t.get(), name), new Row(type, name, rs.getString(3), rs.getString(4), rs.getLong(5)));
             }
         }
 

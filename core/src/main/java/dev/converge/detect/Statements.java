@@ -208,11 +208,6 @@ final class Statements {
     }
 
     static MigrationEffects effects(Reference ref, Migration m) {
-        for (MigrationEffects me : ref.migrations()) {
-            if (me.migration().version().equals(m.version())) {
-                return me;
-            }
-        }
-        throw new IllegalArgumentException("not in the reference: " + m.name());
+        return ref.effectsOf(m);
     }
 }

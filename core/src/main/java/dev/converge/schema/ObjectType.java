@@ -10,6 +10,14 @@ public enum ObjectType {
     }
 
     /** The type for a {@code sqlite_schema.type} value. */
+    /** The type of a catalogue row, or empty when the row is not a table, index, view or trigger. */
+    public static java.util.Optional<ObjectType> find(String sqliteType) {
+        return switch (sqliteType == null ? "" : sqliteType) {
+            case "table", "index", "view", "trigger" -> java.util.Optional.of(of(sqliteType));
+            default -> java.util.Optional.empty();
+        };
+    }
+
     public static ObjectType of(String sqliteType) {
         return switch (sqliteType) {
             case "table" -> TABLE;

@@ -10,6 +10,10 @@ record Target(String benchmark, int size, String ratio, double bound, boolean at
             new Target("StartupBenchmark", 1000, "converge/floor", 1.25, true),
             new Target("StartupBenchmark", 1000, "flyway/converge", 1.5, false),
             new Target("DetectBenchmark", 1000, "converge/floor", 2, true),
+            new Target("DetectBenchmark", 1000, "compiled/naive", 2, true),
+            new Target("InstallBenchmark", 1000, "converge/floor", 1.5, true),
+            new Target("AdoptBenchmark", 1000, "compiled/floor", 2, true),
+            new Target("InstallBenchmark", 1000, "flyway/converge", 2, false),
             new Target("ReplayBenchmark", 100, "converge/floor", 1.5, true),
             new Target("ReplayBenchmark", 1000, "converge/floor", 1.5, true));
 

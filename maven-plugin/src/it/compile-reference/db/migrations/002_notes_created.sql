@@ -1,0 +1,2 @@
+ALTER TABLE notes ADD COLUMN created TEXT;
+CREATE INDEX notes_created ON notes(created);
