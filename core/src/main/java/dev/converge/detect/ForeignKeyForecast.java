@@ -32,7 +32,7 @@ final class ForeignKeyForecast {
         }
         DanglingKeys keys = run.isEmpty() ? null : DanglingKeys.of(ref);
         for (int i = 0; i < run.size(); i++) {
-            MigrationEffects me = effects(ref, run.get(i));
+            MigrationEffects me = ref.effectsOf(run.get(i).migration());
             if (!removesATable(me)) {
                 continue; // only a rename or a drop can leave a foreign key pointing at nothing
             }
@@ -42,7 +42,7 @@ final class ForeignKeyForecast {
                 continue;
             }
             int j = i + 1;
-            while (j < run.size() && !cleared(dangling, keys.at(effects(ref, run.get(j)).end()))) {
+            while (j < run.size() && !cleared(dangling, keys.at(ref.effectsOf(run.get(j).migration()).end()))) {
                 j++;
             }
             if (j >= run.size()) {
@@ -91,9 +91,5 @@ final class ForeignKeyForecast {
             }
         }
         return out;
-    }
-
-    private static MigrationEffects effects(Reference ref, Step s) {
-        return ref.effectsOf(s.migration());
     }
 }

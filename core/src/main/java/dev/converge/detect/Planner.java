@@ -64,7 +64,7 @@ public final class Planner {
             Step step = step(ref, s, options, problems, notes);
             steps.add(step);
             if (step.action() == Action.EXECUTE && s.migration() != null) {
-                pendingTouched.addAll(effects(ref, s.migration()).touched());
+                pendingTouched.addAll(ref.effectsOf(s.migration()).touched());
                 if (s.migration().wrapsItselfInATransaction()) {
                     notes.add(s.migration().name() + ": its own BEGIN … COMMIT around the whole file is the one"
                             + " transaction Converge runs it in");
@@ -107,10 +107,6 @@ public final class Planner {
         return new Plan(steps, List.of(), List.of(), d, history.fingerprint(), schemaVersion, Set.of(), ref);
     }
 
-    private static MigrationEffects effects(Reference ref, Migration m) {
-        return ref.effectsOf(m);
-    }
-
     private static Step step(Reference ref, MigrationStatus s, PlanOptions options, List<Problem> problems,
                              List<String> notes) {
         Migration m = s.migration();
@@ -118,7 +114,7 @@ public final class Planner {
             case APPLIED:
                 return nothing(s);
             case PRESENT: {
-                MigrationEffects me = effects(ref, m);
+                MigrationEffects me = ref.effectsOf(m);
                 List<String> skipped = new ArrayList<>();
                 for (Statement st : me.statements()) {
                     if (st.kind().isData()) {

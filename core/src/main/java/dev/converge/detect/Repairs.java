@@ -39,7 +39,7 @@ final class Repairs {
                 continue;
             }
             Migration m = step.migration();
-            int start = Statements.effects(ref, m).start();
+            int start = ref.effectsOf(m).start();
             List<Statement> run = new ArrayList<>();
             List<SchemaObject> before = new ArrayList<>();
             for (ObjectId id : d.ahead()) {
@@ -100,7 +100,7 @@ final class Repairs {
         Set<ObjectId> pendingAll = new HashSet<>(pendingTouched);
         for (MigrationStatus s : d.statuses()) {
             if (s.migration() != null && s.state() != MigrationState.APPLIED && s.state() != MigrationState.PRESENT) {
-                pendingAll.addAll(Statements.effects(ref, s.migration()).touched());
+                pendingAll.addAll(ref.effectsOf(s.migration()).touched());
             }
         }
         for (SchemaObject target : ref.target().objects()) {

@@ -4,7 +4,6 @@ import dev.converge.history.How;
 import dev.converge.schema.ObjectId;
 import dev.converge.schema.ObjectType;
 import dev.converge.schema.SchemaObject;
-import dev.converge.source.Migration;
 import dev.converge.sql.Identifiers;
 import dev.converge.sql.Statement;
 import dev.converge.sql.StatementKind;
@@ -25,7 +24,7 @@ final class Statements {
 
     /** The statements of an ABSENT, PARTIAL, HALF_APPLIED or replacing CONFLICT migration. */
     static Step execute(Reference ref, MigrationStatus s, MigrationState as) {
-        MigrationEffects me = effects(ref, s.migration());
+        MigrationEffects me = ref.effectsOf(s.migration());
         List<Statement> run = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         How how;
@@ -191,23 +190,10 @@ final class Statements {
      */
     private static boolean readsOnlyWhatStands(Reference ref, Statement st, int point) {
         for (ObjectHistory h : ref.objects().values()) {
-            if (h.id().type() == ObjectType.TABLE && h.at(point) == null && st.readsFrom(nameOf(h))) {
+            if (h.id().type() == ObjectType.TABLE && h.at(point) == null && st.readsFrom(Repairs.nameOf(ref, h.id()))) {
                 return false;
             }
         }
         return true;
-    }
-
-    private static String nameOf(ObjectHistory h) {
-        for (int i = 0; i < h.size(); i++) {
-            if (h.definition(i) != null) {
-                return h.definition(i).name();
-            }
-        }
-        return h.id().key();
-    }
-
-    static MigrationEffects effects(Reference ref, Migration m) {
-        return ref.effectsOf(m);
     }
 }

@@ -6,7 +6,6 @@ import dev.converge.schema.Schema;
 import dev.converge.schema.SchemaObject;
 import dev.converge.schema.Table;
 import dev.converge.sql.Identifiers;
-import dev.converge.sql.SqlSplitter;
 import dev.converge.sql.Statement;
 import dev.converge.sql.StatementKind;
 
@@ -32,15 +31,15 @@ final class TablesAhead {
             if (step.action() != Action.EXECUTE || step.migration() == null) {
                 continue;
             }
-            MigrationEffects me = Statements.effects(ref, step.migration());
+            MigrationEffects me = ref.effectsOf(step.migration());
             List<Statement> run = new ArrayList<>();
             boolean changed = false;
             for (Statement st : step.statements()) {
                 if (st.kind() == StatementKind.ALTER_RENAME_TABLE && st.tableName() != null
                         && needsLegacyRename(ref, live, me, st)) {
-                    run.add(synthesized("PRAGMA legacy_alter_table = ON", step));
+                    run.add(Repairs.synthesized("PRAGMA legacy_alter_table = ON", step.migration().origin()));
                     run.add(st);
-                    run.add(synthesized("PRAGMA legacy_alter_table = OFF", step));
+                    run.add(Repairs.synthesized("PRAGMA legacy_alter_table = OFF", step.migration().origin()));
                     notes.add(step.name() + ": tables created ahead of it (by a baseline) point at " + st.tableName()
                             + "; its rename runs with legacy_alter_table = ON so that their foreign keys stay as the"
                             + " migrations make them");
@@ -118,9 +117,5 @@ final class TablesAhead {
     private static boolean mentions(String sql, String name) {
         return java.util.regex.Pattern.compile("(?i)(^|[^\\w$])[\"`\\[]?" + java.util.regex.Pattern.quote(name)
                 + "[\"`\\]]?($|[^\\w$])").matcher(sql).find();
-    }
-
-    private static Statement synthesized(String sql, Step step) {
-        return SqlSplitter.split(sql, step.migration().origin() + " (converge)").get(0);
     }
 }
