@@ -10,6 +10,7 @@ import dev.converge.inspect.SchemaInspector;
 import dev.converge.schema.Change;
 import dev.converge.schema.Schema;
 import dev.converge.schema.SchemaDiff;
+import dev.converge.source.StatementTexts;
 import dev.converge.sql.Identifiers;
 import dev.converge.sql.Statement;
 import dev.converge.sql.StatementKind;
@@ -71,17 +72,19 @@ public final class Rehearsal {
                 if (step.action() != Action.EXECUTE && step.action() != Action.BASELINE && step.action() != Action.REPAIR) {
                     continue;
                 }
-                for (Statement st : step.statements()) {
-                    try (java.sql.Statement s = mem.createStatement()) {
-                        s.execute(st.text());
-                    } catch (SQLException e) {
-                        String file = step.migration() == null ? step.name() : step.migration().origin();
-                        problems.add(new Problem(ErrorCode.AMBIGUOUS_STATE,
-                                step.version() == null ? -1 : step.version().value(), file, st.objectName(),
-                                "the plan fails when rehearsed on a copy of the live schema: " + file + ":" + st.line()
-                                        + " (" + st.firstLine() + "): " + e.getMessage()
-                                        + "\n  The database is in a state Converge cannot converge safely; see `converge plan`."));
-                        return withProblems(plan, steps, problems);
+                try (StatementTexts texts = StatementTexts.of(step.migration())) { // a large file's, read again
+                    for (Statement st : step.statements()) {
+                        try (java.sql.Statement s = mem.createStatement()) {
+                            s.execute(texts.of(st).text());
+                        } catch (SQLException e) {
+                            String file = step.migration() == null ? step.name() : step.migration().origin();
+                            problems.add(new Problem(ErrorCode.AMBIGUOUS_STATE,
+                                    step.version() == null ? -1 : step.version().value(), file, st.objectName(),
+                                    "the plan fails when rehearsed on a copy of the live schema: " + file + ":" + st.line()
+                                            + " (" + st.firstLine() + "): " + e.getMessage()
+                                            + "\n  The database is in a state Converge cannot converge safely; see `converge plan`."));
+                            return withProblems(plan, steps, problems);
+                        }
                     }
                 }
                 dev.converge.detect.Reference.Settings.restoreAfter(mem, step.statements());

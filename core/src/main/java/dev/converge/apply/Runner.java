@@ -23,6 +23,7 @@ import dev.converge.schema.SchemaDiff;
 import dev.converge.schema.SchemaObject;
 import dev.converge.source.Migration;
 import dev.converge.source.MigrationSet;
+import dev.converge.source.StatementTexts;
 import dev.converge.sql.Identifiers;
 import dev.converge.sql.Statement;
 import dev.converge.sql.StatementKind;
@@ -190,10 +191,12 @@ public final class Runner {
             settled = runTentatively(c, step);
         } else {
             int k = 0;
-            for (Statement st : step.statements()) {
-                k++;
-                execute(c, st, step);
-                listener.on(new RunEvent.StatementExecuted(step, st, k, step.statements().size()));
+            try (StatementTexts texts = StatementTexts.of(m)) { // a large file's data statements, read again
+                for (Statement st : step.statements()) {
+                    k++;
+                    execute(c, texts.of(st), step);
+                    listener.on(new RunEvent.StatementExecuted(step, st, k, step.statements().size()));
+                }
             }
         }
         if (!settled) {
@@ -221,13 +224,16 @@ public final class Runner {
     private boolean runTentatively(Connection c, Step step) {
         exec(c, "SAVEPOINT converge_uncertain", step);
         int k = 0;
+        StatementTexts texts = StatementTexts.of(step.migration()); // closed below, before the step commits
         for (Statement st : step.statements()) {
             k++;
+            Statement run = texts.of(st);
             try (java.sql.Statement s = c.createStatement()) {
-                s.execute(st.text());
+                s.execute(run.text());
             } catch (SQLException e) {
+                texts.close();
                 if (!SqliteErrors.isConstraint(e)) {
-                    throw fail(step, st, e.getMessage(), e);
+                    throw fail(step, run, e.getMessage(), e);
                 }
                 // the statement ran, as planned, and was refused: the plan said it would be tried
                 listener.on(new RunEvent.StatementExecuted(step, st, k, step.statements().size()));
@@ -239,6 +245,7 @@ public final class Runner {
             }
             listener.on(new RunEvent.StatementExecuted(step, st, k, step.statements().size()));
         }
+        texts.close();
         exec(c, "RELEASE converge_uncertain", step);
         return false;
     }

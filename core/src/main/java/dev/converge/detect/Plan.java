@@ -95,7 +95,9 @@ public record Plan(List<Step> steps, List<Problem> problems, List<String> notes,
         List<String> out = new ArrayList<>();
         for (Step s : steps) {
             if (s.action() == Action.EXECUTE || s.action() == Action.BASELINE || s.action() == Action.REPAIR) {
-                s.statements().forEach(st -> out.add(st.text()));
+                try (dev.converge.source.StatementTexts texts = dev.converge.source.StatementTexts.of(s.migration())) {
+                    s.statements().forEach(st -> out.add(texts.of(st).text()));
+                }
             }
         }
         return out;

@@ -360,6 +360,7 @@ public final class Reference {
                     List<Statement> statements = m.statements();
                     int start = point;
                     List<Set<ObjectId>> effects = new ArrayList<>(statements.size());
+                    dev.converge.source.StatementTexts texts = m.texts(); // a large file's data statements, read again
                     for (Statement st : statements) {
                         // a statement located by rowid is re-read without asking schema_version first; any other
                         // statement that may change the schema is judged by the counter, so it must be known before it
@@ -372,7 +373,7 @@ public final class Reference {
                             schemaVersion = readLong(version);
                         }
                         try {
-                            s.execute(st.text());
+                            s.execute(texts.of(st).text());
                         } catch (SQLException e) {
                             throw ConvergeException.builder(ErrorCode.REPLAY_FAILED,
                                             m.origin() + ":" + st.line() + ": migration " + m.version()
@@ -407,6 +408,7 @@ public final class Reference {
                         }
                         effects.add(touched);
                     }
+                    texts.close();
                     Settings.restoreAfter(c, statements);
                     out.add(new MigrationEffects(m, statements, start, effects));
                 }

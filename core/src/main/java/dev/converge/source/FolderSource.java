@@ -37,6 +37,11 @@ final class FolderSource implements MigrationSource {
 
     /** Adds the migrations directly in {@code dir} to {@code out}, in file-name order. */
     static void readInto(Path dir, List<Migration> out) {
+        readInto(dir, out, LargeFile.ABOVE_BYTES);
+    }
+
+    /** As {@link #readInto(Path, List)}, streaming the files of {@code largeBytes} bytes and more. */
+    static void readInto(Path dir, List<Migration> out, long largeBytes) {
         if (!Files.isDirectory(dir)) {
             throw ConvergeException.builder(ErrorCode.BAD_INPUT, "the migration folder " + dir
                             + (Files.exists(dir) ? " is not a folder" : " does not exist")
@@ -67,8 +72,21 @@ final class FolderSource implements MigrationSource {
                 continue;
             }
             MigrationFileName parsed = MigrationFileName.parse(fileName, origin);
+            if (isLarge(p, largeBytes)) {
+                out.add(MigrationFiles.large(parsed, fileName, p, origin));
+                continue;
+            }
             byte[] bytes = SourceText.read(p, "migration file");
             out.add(MigrationFiles.fromBytes(parsed, fileName, bytes, origin));
+        }
+    }
+
+    /** A regular file of at least {@code largeBytes} bytes; anything else is read whole (and refused there if need be). */
+    private static boolean isLarge(Path p, long largeBytes) {
+        try {
+            return Files.isRegularFile(p) && Files.size(p) >= largeBytes;
+        } catch (IOException e) {
+            return false; // the whole read names the file and the cause
         }
     }
 

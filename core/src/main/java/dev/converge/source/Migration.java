@@ -22,13 +22,21 @@ import java.util.Objects;
  * @param fileText    the file's text as on disk, without a byte-order mark: the same as {@code text} for a Converge
  *                    file; for another tool's file, the whole file before its layout took out the part that runs
  *                    (a down section, placeholders), which is what that tool's own checksum covers
+ * @param large       for a file too large to hold ({@link LargeFile#ABOVE_BYTES} and more), where it is read from as
+ *                    needed, and then {@code text} and {@code fileText} are empty; null for a file held whole
  */
 public record Migration(Version version, String name, String description, String text, String checksum,
-                        String origin, String fileText) {
+                        String origin, String fileText, LargeFile large) {
 
     /** A Converge migration: the file's text is the text that runs. */
     public Migration(Version version, String name, String description, String text, String checksum, String origin) {
         this(version, name, description, text, checksum, origin, text);
+    }
+
+    /** A migration held whole. */
+    public Migration(Version version, String name, String description, String text, String checksum, String origin,
+                     String fileText) {
+        this(version, name, description, text, checksum, origin, fileText, null);
     }
 
     public Migration {
@@ -61,6 +69,9 @@ public record Migration(Version version, String name, String description, String
      * ({@link Checksum#recordedFor}), or another tool's as adopted from its history ({@link ToolChecksum}).
      */
     public boolean hasChecksum(String recorded) {
+        if (large != null) {
+            return large.recordedFor(recorded);
+        }
         if (ToolChecksum.isToolsChecksum(recorded)) {
             return ToolChecksum.matches(recorded, fileText);
         }
@@ -68,13 +79,14 @@ public record Migration(Version version, String name, String description, String
     }
 
     /**
-     * The statements of the migration, split anew on every call.
+     * The statements of the migration, split anew on every call; for a {@linkplain #large() large} file, read once and
+     * kept, data statements as {@linkplain Statement#isSketch() sketches}: run them through {@link #texts()}.
      *
      * @throws ConvergeException {@link ErrorCode#BAD_SQL} naming the file and line when the text does not split
      *                           into complete statements
      */
     public List<Statement> statements() {
-        List<Statement> all = SqlSplitter.split(text, origin);
+        List<Statement> all = large != null ? large.statements() : SqlSplitter.split(text, origin);
         return wrapsItself(all) ? all.subList(1, all.size() - 1) : all;
     }
 
@@ -84,6 +96,9 @@ public record Migration(Version version, String name, String description, String
      * transaction), so {@link #statements()} leaves it out; transaction control anywhere else is still refused.
      */
     public boolean wrapsItselfInATransaction() {
+        if (large != null) {
+            return wrapsItself(large.statements());
+        }
         // only a file whose first statement is BEGIN can: find that statement without splitting a big file whole
         int from = 0;
         for (int tries = 0; tries < 16; tries++) {
@@ -133,6 +148,14 @@ public record Migration(Version version, String name, String description, String
                         .file(origin).line(s.line()).version(version.value()).build();
             }
         }
+    }
+
+    /**
+     * The runnable texts of this migration's statements, for who executes them: each sketch is read again from the
+     * file. Close it (try-with-resources) before committing: that is when a file changed during the run is refused.
+     */
+    public StatementTexts texts() {
+        return StatementTexts.of(this);
     }
 
     /** The file name: the text is too long for a log line. */

@@ -21,6 +21,12 @@ final class MigrationFiles {
         return new Migration(parsed.version(), fileName, parsed.description(), text, checksum, origin);
     }
 
+    /** A migration from a file too large to hold: read once now for its checksums, again when it is used. */
+    static Migration large(MigrationFileName parsed, String fileName, java.nio.file.Path file, String origin) {
+        LargeFile large = LargeFile.read(file, origin);
+        return new Migration(parsed.version(), fileName, parsed.description(), "", large.checksum(), origin, "", large);
+    }
+
     /** Logs, at DEBUG, a file or folder that a source skips because it is not a migration. */
     static void ignored(String origin, String why) {
         LOG.log(Level.DEBUG, () -> "ignoring " + origin + ": " + why);

@@ -67,12 +67,17 @@ final class SourceText {
                     line++;
                 }
             }
-            throw ConvergeException.builder(ErrorCode.BAD_INPUT,
-                            origin + ":" + line + ": the file is not valid UTF-8 (byte " + (at - off) + " of line "
-                                    + line + " is not part of a UTF-8 character). Save the file as UTF-8.")
-                    .file(origin).line(line).build();
+            throw notUtf8(origin, line, at - off);
         }
         return new String(bytes, off, bytes.length - off, StandardCharsets.UTF_8);
+    }
+
+    /** The error for a file that is not UTF-8 at {@code byteOffset} (after a byte-order mark), on {@code line}. */
+    static ConvergeException notUtf8(String origin, int line, long byteOffset) {
+        return ConvergeException.builder(ErrorCode.BAD_INPUT,
+                        origin + ":" + line + ": the file is not valid UTF-8 (byte " + byteOffset + " of line "
+                                + line + " is not part of a UTF-8 character). Save the file as UTF-8.")
+                .file(origin).line(line).build();
     }
 
     /**
@@ -95,8 +100,13 @@ final class SourceText {
             }
         }
         long count = text.chars().filter(ch -> ch == 0).count();
-        throw ConvergeException.builder(ErrorCode.BAD_INPUT, origin + ":" + line + ": the file holds NUL bytes at line "
-                        + line + " (first at column " + (at - lineStart + 1) + ", " + count + " in all). SQLite ends a"
+        throw nulError(origin, line, at - lineStart + 1, count);
+    }
+
+    /** The error for a file holding {@code count} NUL bytes, the first on {@code line} at {@code column}. */
+    static ConvergeException nulError(String origin, int line, long column, long count) {
+        return ConvergeException.builder(ErrorCode.BAD_INPUT, origin + ":" + line + ": the file holds NUL bytes at line "
+                        + line + " (first at column " + column + ", " + count + " in all). SQLite ends a"
                         + " statement at a NUL byte, so the file cannot run as written; it may be binary, or saved as"
                         + " UTF-16. Remove the NUL bytes, or save the file as UTF-8 text.")
                 .file(origin).line(line).build();

@@ -39,10 +39,29 @@ public final class SqlSplitter {
      *                                              trigger body
      */
     public static List<Statement> split(String text, String origin) {
+        List<Statement> out = new ArrayList<>();
+        splitPart(text, 1, origin, true, 0, false, out);
+        return out;
+    }
+
+    /** Where a part of a text stopped being split: its offset in the part, and the line there. */
+    record Cut(int offset, int line) {
+    }
+
+    /**
+     * Splits {@code text}, a part of a file starting at line {@code firstLine}, adding its statements to {@code out}.
+     * At the file's end ({@code atEnd}) every statement is added, the last even without its {@code ;}; before it,
+     * only the statements a {@code ;} ends, and the returned cut says where the rest, not split yet, begins.
+     * With {@code sketch}, a data statement gets a {@linkplain #sketch sketch} for its text, numbered from
+     * {@code firstIndex} among the file's statements.
+     */
+    static Cut splitPart(String text, int firstLine, String origin, boolean atEnd, int firstIndex, boolean sketch,
+                         List<Statement> out) {
         // tokens are read one at a time and only the current statement's are kept: a file of 100,000 statements
         // needs memory for its statements, not for a million tokens at once
-        Tokenizer tokenizer = Tokenizer.over(text, origin);
-        List<Statement> out = new ArrayList<>();
+        Tokenizer tokenizer = Tokenizer.over(text, origin, firstLine);
+        int index = firstIndex;
+        Cut cut = new Cut(0, firstLine);
         int state = START;
         List<Token> body = null; // the current statement's tokens but comments, from its first one; null before it
         boolean dataAlways = false;
@@ -78,7 +97,8 @@ public final class SqlSplitter {
                         c = tokenizer.next();
                     }
                     pending = c;
-                    out.add(make(text, body, dataAlways));
+                    out.add(make(text, body, dataAlways, sketch, index++));
+                    cut = c == null ? new Cut(text.length(), tokenizer.line()) : new Cut(c.start(), c.line());
                     if (c == null) {
                         body = null;
                         dataAlways = false;
@@ -96,7 +116,7 @@ public final class SqlSplitter {
                 body.add(t);
             }
         }
-        if (body != null) {
+        if (body != null && atEnd) {
             // SQLite ends the last statement at the end of the text as if a ';' followed; a trigger needs its END
             if (state == TRIGGER || state == SEMI) {
                 Token f = body.get(0);
@@ -105,9 +125,9 @@ public final class SqlSplitter {
                                         + f.line() + " has no END; close its body with END;")
                         .file(origin).line(f.line()).build();
             }
-            out.add(make(text, body, dataAlways));
+            out.add(make(text, body, dataAlways, sketch, index));
         }
-        return out;
+        return atEnd ? new Cut(text.length(), tokenizer.line()) : cut;
     }
 
     private static int next(int state, Token t) {
@@ -142,10 +162,68 @@ public final class SqlSplitter {
             /* 7 END    */ {1, 7, 5, 5, 5, 5, 5, 5},
     };
 
-    private static Statement make(String text, List<Token> body, boolean dataAlways) {
+    private static Statement make(String text, List<Token> body, boolean dataAlways, boolean sketch, int index) {
         Token first = body.get(0);
         Token last = body.get(body.size() - 1);
         String sql = text.substring(first.start(), last.end());
-        return Classifier.classify(sql, first.line(), body, dataAlways);
+        Statement st = Classifier.classify(sql, first.line(), body, dataAlways);
+        return sketch && st.kind().isData() ? st.sketched(sketch(body), index) : st;
+    }
+
+    /**
+     * A data statement's words, names and operators, one space apart, each run of literals (with the parentheses,
+     * commas and signs between them) written as one {@code …}: {@code INSERT INTO t ( a , b ) VALUES …} for a statement
+     * of a million rows. What the checks read (the table written, the columns named, {@code SELECT … FROM} tables)
+     * stays; it is not SQL that runs (an {@code …} is not a token SQLite accepts).
+     */
+    static String sketch(List<Token> body) {
+        StringBuilder sb = new StringBuilder();
+        int runStart = -1;     // first token of the current run of literals and row punctuation
+        boolean runHasLiteral = false;
+        for (int i = 0; i <= body.size(); i++) {
+            Token t = i < body.size() ? body.get(i) : null;
+            boolean literal = t != null && isLiteral(t);
+            if (t != null && (literal || isRowPunct(t))) {
+                if (runStart < 0) {
+                    runStart = i;
+                }
+                runHasLiteral |= literal;
+                continue;
+            }
+            if (runStart >= 0) {
+                if (runHasLiteral) {
+                    append(sb, "\u2026");
+                } else {
+                    for (int j = runStart; j < i; j++) {
+                        append(sb, body.get(j).text());
+                    }
+                }
+                runStart = -1;
+                runHasLiteral = false;
+            }
+            if (t != null) {
+                append(sb, t.text());
+            }
+        }
+        return sb.toString();
+    }
+
+    private static void append(StringBuilder sb, String s) {
+        if (sb.length() > 0) {
+            sb.append(' ');
+        }
+        sb.append(s);
+    }
+
+    private static boolean isLiteral(Token t) {
+        return switch (t.type()) {
+            case STRING, NUMBER, BLOB -> true;
+            case WORD -> t.is("NULL") || t.is("TRUE") || t.is("FALSE");
+            default -> false;
+        };
+    }
+
+    private static boolean isRowPunct(Token t) {
+        return t.isPunct("(") || t.isPunct(")") || t.isPunct(",") || t.isPunct("-") || t.isPunct("+");
     }
 }

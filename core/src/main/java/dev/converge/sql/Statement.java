@@ -16,9 +16,31 @@ import java.util.Optional;
  * @param ifExists     {@code IF NOT EXISTS} on a CREATE, or {@code IF EXISTS} on a DROP
  * @param dataAlways   carries a {@code -- converge:data=always} comment: runs whenever its migration runs at all
  * @param pragmaName   for a PRAGMA, its name in lower case; else null
+ * @param sketchOf     -1 when {@code text} is the statement's own text; otherwise {@code text} is only a sketch of the
+ *                     data statement at this index (0-based, among all statements of its file) of a migration too large
+ *                     to hold (see {@link dev.converge.source.Migration#withTexts}): its words and names, its literals
+ *                     left out. A sketch keeps what the checks read (kind, names, {@code FROM} tables) and never runs.
  */
 public record Statement(String text, int line, StatementKind kind, String objectName, String tableName,
-                        String columnName, String newName, boolean ifExists, boolean dataAlways, String pragmaName) {
+                        String columnName, String newName, boolean ifExists, boolean dataAlways, String pragmaName,
+                        int sketchOf) {
+
+    /** A statement whose text is its own. */
+    public Statement(String text, int line, StatementKind kind, String objectName, String tableName, String columnName,
+                     String newName, boolean ifExists, boolean dataAlways, String pragmaName) {
+        this(text, line, kind, objectName, tableName, columnName, newName, ifExists, dataAlways, pragmaName, -1);
+    }
+
+    /** True when {@link #text()} is a sketch that must be read again from the file before it runs. */
+    public boolean isSketch() {
+        return sketchOf >= 0;
+    }
+
+    /** This statement with {@code sketch} for its text, standing for the statement at {@code index} of its file. */
+    Statement sketched(String sketch, int index) {
+        return new Statement(sketch, line, kind, objectName, tableName, columnName, newName, ifExists, dataAlways,
+                pragmaName, index);
+    }
 
     public Optional<String> object() {
         return Optional.ofNullable(objectName);

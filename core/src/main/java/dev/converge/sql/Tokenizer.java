@@ -17,21 +17,32 @@ public final class Tokenizer {
     private final String text;
     private final String origin;
     private int pos;
-    private int line = 1;
+    private int line;
 
-    private Tokenizer(String text, String origin) {
+    private Tokenizer(String text, String origin, int firstLine) {
         this.text = text;
         this.origin = origin;
+        this.line = firstLine;
     }
 
     /** All tokens of {@code text}, comments included. {@code origin} names the source in error messages. */
     public static List<Token> tokenize(String text, String origin) {
-        return new Tokenizer(text, origin).run();
+        return new Tokenizer(text, origin, 1).run();
     }
 
     /** A tokenizer over {@code text} that hands out one token at a time ({@link #next()}): no list of the whole text. */
     static Tokenizer over(String text, String origin) {
-        return new Tokenizer(text, origin);
+        return new Tokenizer(text, origin, 1);
+    }
+
+    /** As {@link #over(String, String)}, for a part of a file that starts at line {@code firstLine}. */
+    static Tokenizer over(String text, String origin, int firstLine) {
+        return new Tokenizer(text, origin, firstLine);
+    }
+
+    /** The line the tokenizer has read up to. */
+    int line() {
+        return line;
     }
 
     private List<Token> run() {
