@@ -6,6 +6,7 @@ import dev.converge.error.ErrorCode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Splits SQL text into complete statements by SQLite's own rule ({@code sqlite3_complete}): a {@code ;} ends a
@@ -40,7 +41,7 @@ public final class SqlSplitter {
      */
     public static List<Statement> split(String text, String origin) {
         List<Statement> out = new ArrayList<>();
-        splitPart(text, 1, origin, true, 0, false, out);
+        splitPart(text, 1, origin, true, 0, null, out);
         return out;
     }
 
@@ -52,11 +53,12 @@ public final class SqlSplitter {
      * Splits {@code text}, a part of a file starting at line {@code firstLine}, adding its statements to {@code out}.
      * At the file's end ({@code atEnd}) every statement is added, the last even without its {@code ;}; before it,
      * only the statements a {@code ;} ends, and the returned cut says where the rest, not split yet, begins.
-     * With {@code sketch}, a data statement gets a {@linkplain #sketch sketch} for its text, numbered from
-     * {@code firstIndex} among the file's statements.
+     * With {@code shared} (else null), a data statement gets a {@linkplain #sketch sketch} for its text, numbered from
+     * {@code firstIndex} among the file's statements, its sketch and names shared with earlier statements through
+     * {@code shared}: a file of 100,000 INSERTs of one shape holds that shape once.
      */
-    static Cut splitPart(String text, int firstLine, String origin, boolean atEnd, int firstIndex, boolean sketch,
-                         List<Statement> out) {
+    static Cut splitPart(String text, int firstLine, String origin, boolean atEnd, int firstIndex,
+                         Map<String, String> shared, List<Statement> out) {
         // tokens are read one at a time and only the current statement's are kept: a file of 100,000 statements
         // needs memory for its statements, not for a million tokens at once
         Tokenizer tokenizer = Tokenizer.over(text, origin, firstLine);
@@ -97,7 +99,7 @@ public final class SqlSplitter {
                         c = tokenizer.next();
                     }
                     pending = c;
-                    out.add(make(text, body, dataAlways, sketch, index++));
+                    out.add(make(text, body, dataAlways, shared, index++));
                     cut = c == null ? new Cut(text.length(), tokenizer.line()) : new Cut(c.start(), c.line());
                     if (c == null) {
                         body = null;
@@ -125,7 +127,7 @@ public final class SqlSplitter {
                                         + f.line() + " has no END; close its body with END;")
                         .file(origin).line(f.line()).build();
             }
-            out.add(make(text, body, dataAlways, sketch, index));
+            out.add(make(text, body, dataAlways, shared, index));
         }
         return atEnd ? new Cut(text.length(), tokenizer.line()) : cut;
     }
@@ -162,19 +164,32 @@ public final class SqlSplitter {
             /* 7 END    */ {1, 7, 5, 5, 5, 5, 5, 5},
     };
 
-    private static Statement make(String text, List<Token> body, boolean dataAlways, boolean sketch, int index) {
+    private static Statement make(String text, List<Token> body, boolean dataAlways, Map<String, String> shared,
+                                  int index) {
         Token first = body.get(0);
         Token last = body.get(body.size() - 1);
         String sql = text.substring(first.start(), last.end());
         Statement st = Classifier.classify(sql, first.line(), body, dataAlways);
-        return sketch && st.kind().isData() ? st.sketched(sketch(body), index) : st;
+        if (shared == null || !st.kind().isData()) {
+            return st;
+        }
+        if (shared.size() > SHARED_MAX) {
+            shared.clear(); // a file of ever new shapes: keep the memory bounded, share less
+        }
+        return st.sketched(share(shared, sketch(body)), index, n -> share(shared, n));
+    }
+
+    private static final int SHARED_MAX = 1 << 14;
+
+    private static String share(Map<String, String> shared, String s) {
+        return s == null ? null : shared.computeIfAbsent(s, k -> k);
     }
 
     /**
      * A data statement's words, names and operators, one space apart, each run of literals (with the parentheses,
-     * commas and signs between them) written as one {@code …}: {@code INSERT INTO t ( a , b ) VALUES …} for a statement
-     * of a million rows. What the checks read (the table written, the columns named, {@code SELECT … FROM} tables)
-     * stays; it is not SQL that runs (an {@code …} is not a token SQLite accepts).
+     * commas and signs between them) written as one {@code ...}: {@code INSERT INTO t ( a , b ) VALUES ...} for a
+     * statement of a million rows. What the checks read (the table written, the columns named, {@code SELECT … FROM}
+     * tables) stays; it is not SQL that runs ({@code ...} is a syntax error to SQLite).
      */
     static String sketch(List<Token> body) {
         StringBuilder sb = new StringBuilder();
@@ -192,7 +207,7 @@ public final class SqlSplitter {
             }
             if (runStart >= 0) {
                 if (runHasLiteral) {
-                    append(sb, "\u2026");
+                    append(sb, "...");
                 } else {
                     for (int j = runStart; j < i; j++) {
                         append(sb, body.get(j).text());

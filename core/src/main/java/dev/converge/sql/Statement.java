@@ -36,10 +36,13 @@ public record Statement(String text, int line, StatementKind kind, String object
         return sketchOf >= 0;
     }
 
-    /** This statement with {@code sketch} for its text, standing for the statement at {@code index} of its file. */
-    Statement sketched(String sketch, int index) {
-        return new Statement(sketch, line, kind, objectName, tableName, columnName, newName, ifExists, dataAlways,
-                pragmaName, index);
+    /**
+     * This statement with {@code sketch} for its text, standing for the statement at {@code index} of its file; its
+     * names passed through {@code share} (which returns an equal string, one already held).
+     */
+    Statement sketched(String sketch, int index, java.util.function.UnaryOperator<String> share) {
+        return new Statement(sketch, line, kind, share.apply(objectName), share.apply(tableName),
+                share.apply(columnName), share.apply(newName), ifExists, dataAlways, pragmaName, index);
     }
 
     public Optional<String> object() {

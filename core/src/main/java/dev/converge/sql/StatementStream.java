@@ -25,7 +25,7 @@ public final class StatementStream {
 
     private final Reader in;
     private final String origin;
-    private final boolean sketch;
+    private final java.util.Map<String, String> shared; // null: no sketches
     private final StringBuilder unsplit = new StringBuilder();
     private final ArrayDeque<Statement> ready = new ArrayDeque<>();
     private final char[] block;
@@ -36,7 +36,7 @@ public final class StatementStream {
     private StatementStream(Reader in, String origin, boolean sketch, int blockChars) {
         this.in = in;
         this.origin = origin;
-        this.sketch = sketch;
+        this.shared = sketch ? new java.util.HashMap<>() : null;
         this.block = new char[blockChars];
     }
 
@@ -93,7 +93,7 @@ public final class StatementStream {
         }
         List<Statement> found = new ArrayList<>();
         if (end) {
-            SqlSplitter.splitPart(unsplit.toString(), line, origin, true, index, sketch, found);
+            SqlSplitter.splitPart(unsplit.toString(), line, origin, true, index, shared, found);
             unsplit.setLength(0);
             ready.addAll(found);
             return;
@@ -104,7 +104,7 @@ public final class StatementStream {
         }
         SqlSplitter.Cut cut;
         try {
-            cut = SqlSplitter.splitPart(unsplit.substring(0, lastLineEnd + 1), line, origin, false, index, sketch,
+            cut = SqlSplitter.splitPart(unsplit.substring(0, lastLineEnd + 1), line, origin, false, index, shared,
                     found);
         } catch (ConvergeException e) {
             if (e.code() != ErrorCode.BAD_SQL) {
