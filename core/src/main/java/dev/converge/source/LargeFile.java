@@ -250,7 +250,7 @@ public final class LargeFile {
             } else {
                 in = java.nio.ByteBuffer.wrap(b, off, len);
             }
-            long inStart = offset - (in.remaining() - len);
+            long inStart = offset - (in.remaining() - len) - in.position(); // file offset of the buffer's index 0
             java.nio.charset.CoderResult r;
             do {
                 chars.clear();
