@@ -85,6 +85,9 @@ public final class Reference {
             return cached;
         }
         Reference built = replay(set);
+        if (holdsLargeFiles(set)) {
+            return built;
+        }
         if (CACHE.size() >= CACHE_LIMIT) {
             CACHE.clear();
         }
@@ -111,11 +114,28 @@ public final class Reference {
             loaded = replay(set);
             compiled.store(loaded);
         }
+        if (holdsLargeFiles(set)) {
+            return loaded;
+        }
         if (CACHE.size() >= CACHE_LIMIT) {
             CACHE.clear();
         }
         CACHE.put(key, loaded);
         return loaded;
+    }
+
+    /**
+     * A set holding a file streamed because it is large is not kept in this process's cache: its reference reads the
+     * file again by its path (which another set with the same checksums need not share), and would keep the file's
+     * statement facts for the life of the process.
+     */
+    private static boolean holdsLargeFiles(MigrationSet set) {
+        for (Migration m : set) {
+            if (m.large() != null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A reference rebuilt from what a replay learned (see {@link ReferenceCache}). */

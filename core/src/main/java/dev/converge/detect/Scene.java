@@ -23,6 +23,7 @@ final class Scene {
     final RowFacts rows;
     final Reading reading;
     private final Map<ObjectId, List<Integer>> matches = new HashMap<>();
+    private final Map<MigrationEffects, java.util.Set<ObjectId>> touched = new java.util.IdentityHashMap<>();
 
     Scene(Reference ref, Schema live, RowFacts rows, Reading reading) {
         this.ref = ref;
@@ -71,7 +72,8 @@ final class Scene {
     }
 
     boolean standsAtExcept(MigrationEffects me, int point, List<ObjectId> except) {
-        for (ObjectId id : me.touched()) {
+        // asked at every statement point of a migration: its touched objects are gathered once, not once a point
+        for (ObjectId id : touched.computeIfAbsent(me, MigrationEffects::touched)) {
             if (except.contains(id)) {
                 continue;
             }
