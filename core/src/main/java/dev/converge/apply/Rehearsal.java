@@ -196,7 +196,7 @@ public final class Rehearsal {
                     }
                 }
             }
-            out.add(d.isEmpty() ? step : step.withDestructive(d));
+            out.add(d.isEmpty() || !(step instanceof Step.Execute exec) ? step : exec.withDestructive(d));
         }
         return out;
     }

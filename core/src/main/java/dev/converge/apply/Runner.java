@@ -134,9 +134,7 @@ public final class Runner {
                     group = runStep(c, step, ref, group, t0);
                     if (settledAsDetected) {
                         // an UNCERTAIN migration whose rows were already there: it ran nothing and is recorded detected
-                        open.set(open.size() - 1, new Step(step.version(), step.name(), step.state(), Action.RECORD,
-                                How.DETECTED, step.reason(), List.of(), step.skipped(), step.verify(),
-                                step.destructive(), step.migration()));
+                        open.set(open.size() - 1, ((Step.Execute) step).asDetected());
                     }
                 }
                 History left = watch.leave(c, h, recorded);

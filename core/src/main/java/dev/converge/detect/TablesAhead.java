@@ -28,7 +28,7 @@ final class TablesAhead {
     static void keepForeignKeys(Reference ref, Schema live, List<Step> steps, List<String> notes) {
         for (int i = 0; i < steps.size(); i++) {
             Step step = steps.get(i);
-            if (step.action() != Action.EXECUTE || step.migration() == null) {
+            if (!(step instanceof Step.Execute exec) || step.migration() == null) {
                 continue;
             }
             MigrationEffects me = ref.effectsOf(step.migration());
@@ -49,8 +49,7 @@ final class TablesAhead {
                 }
             }
             if (changed) {
-                steps.set(i, new Step(step.version(), step.name(), step.state(), step.action(), step.how(),
-                        step.reason(), run, step.skipped(), step.verify(), step.destructive(), step.migration()));
+                steps.set(i, exec.withStatements(run));
             }
         }
     }

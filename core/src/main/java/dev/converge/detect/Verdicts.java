@@ -71,8 +71,8 @@ final class Verdicts {
             String summary = replaces
                     ? "objects match no point of the reference, but this migration drops and re-creates them"
                     : "objects match no point of the reference and this migration does not replace them";
-            return new MigrationStatus(me.migration().version(), me.migration().name(), MigrationState.CONFLICT,
-                    new Reason(summary, holding, missing, mid, conflicts), me.migration(), null, 0, List.of(), replaces, null);
+            return new MigrationStatus.Conflict(me.migration().version(), me.migration().name(),
+                    new Reason(summary, holding, missing, mid, conflicts), me.migration(), replaces);
         }
         if (!mid.isEmpty()) {
             // rule "intermediate is an interruption"
@@ -163,11 +163,11 @@ final class Verdicts {
         if (from == total || from == 0) {
             return s;
         }
-        return new MigrationStatus(me.migration().version(), me.migration().name(), MigrationState.UNCERTAIN,
+        return new MigrationStatus.Uncertain(me.migration().version(), me.migration().name(),
                 new Reason("its schema effects hold but it is not recorded behind a recorded history, and statements "
                         + (from + 1) + " to " + total + " are data the schema cannot show: they are tried again",
                         s.reason().holding(), List.of(), List.of(), List.of()),
-                me.migration(), null, from, List.of(), false, null);
+                me.migration(), from);
     }
 
     /** True when the migration's first statement touching {@code id} drops it: it replaces whatever stands there. */
@@ -191,7 +191,7 @@ final class Verdicts {
     static boolean executes(MigrationStatus s) {
         return switch (s.state()) {
             case ABSENT, UNCERTAIN, PARTIAL, HALF_APPLIED -> true;
-            case CONFLICT -> s.replaces();
+            case CONFLICT -> s instanceof MigrationStatus.Conflict c && c.replaces();
             default -> false;
         };
     }
@@ -199,17 +199,18 @@ final class Verdicts {
     /** The objects that running {@code me} in state {@code s} will change. */
     static Set<ObjectId> changes(MigrationEffects me, MigrationStatus s) {
         Set<ObjectId> out = new HashSet<>();
-        MigrationState st = s.state() == MigrationState.OUT_OF_ORDER ? s.underlying() : s.state();
-        switch (st) {
+        MigrationStatus v = s instanceof MigrationStatus.OutOfOrder o ? o.underlying() : s;
+        switch (v.state()) {
             case ABSENT -> out.addAll(me.touched());
-            case PARTIAL -> out.addAll(s.reason().missing());
+            case PARTIAL -> out.addAll(v.reason().missing());
             case CONFLICT -> {
-                out.addAll(s.reason().missing());
-                s.reason().conflicts().forEach(c -> out.add(c.object()));
+                out.addAll(v.reason().missing());
+                v.reason().conflicts().forEach(c -> out.add(c.object()));
             }
             case HALF_APPLIED -> {
-                out.addAll(s.temporaries());
-                for (int j = s.resumeAfter(); j < me.effects().size(); j++) {
+                MigrationStatus.HalfApplied half = (MigrationStatus.HalfApplied) v;
+                out.addAll(half.temporaries());
+                for (int j = half.resumeAfter(); j < me.effects().size(); j++) {
                     out.addAll(me.effects().get(j));
                 }
             }
@@ -262,7 +263,6 @@ final class Verdicts {
     }
 
     static MigrationStatus status(MigrationEffects me, MigrationState s, Reason r) {
-        Version v = me.migration().version();
-        return new MigrationStatus(v, me.migration().name(), s, r, me.migration(), null, 0, List.of(), false, null);
+        return MigrationStatus.of(me.migration(), s, r);
     }
 }
