@@ -173,7 +173,7 @@ final class Statements {
      */
     private static boolean recreatesWhatARunStatementDropped(Reference ref, MigrationEffects me, int j, List<Statement> run) {
         for (ObjectId id : me.effects().get(j)) {
-            if (id.type() != ObjectType.INDEX && id.type() != ObjectType.TRIGGER) {
+            if (id.type() == ObjectType.TABLE || !Reference.DIALECT.droppedWithItsTable(id.type())) {
                 continue;
             }
             SchemaObject made = ref.objects().get(id).at(me.start() + j + 1);

@@ -179,9 +179,9 @@ final class Verdicts {
                     case DROP_TABLE, DROP_INDEX, DROP_VIEW, DROP_TRIGGER -> true;
                     default -> false;
                 };
-                // dropping a table drops its indexes and triggers too
+                // dropping a table drops what the dialect drops with it (SQLite: its indexes and triggers)
                 return drop && (st.objectName() != null && (Identifiers.same(st.objectName(), id.key())
-                        || st.kind() == StatementKind.DROP_TABLE));
+                        || st.kind() == StatementKind.DROP_TABLE && Reference.DIALECT.droppedWithItsTable(id.type())));
             }
         }
         return false;
