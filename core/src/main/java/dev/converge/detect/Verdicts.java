@@ -1,6 +1,8 @@
 package dev.converge.detect;
 
 import dev.converge.schema.ObjectId;
+import dev.converge.schema.SchemaDiff;
+import dev.converge.schema.SchemaObject;
 import dev.converge.schema.ObjectType;
 import dev.converge.source.Version;
 import dev.converge.sql.Identifiers;
@@ -51,7 +53,7 @@ final class Verdicts {
             }
             boolean putAside = scene.indexesAColumnItsTableLacks(scene.live.get(id).orElse(null));
             if (pos < 0 && !willChange.contains(id) && !putAside) {
-                conflicts.add(new ObjectConflict(id, h.at(me.end()), scene.live.get(id).orElse(null)));
+                conflicts.add(nearest(scene, me, h, scene.live.get(id).orElse(null)));
             } else if (willChange.contains(id) || putAside) {
                 missing.add(id); // an earlier migration of this run brings it to where this one starts
             } else if (pos >= h.intervalAt(me.lastTouch(id))) {
@@ -168,6 +170,42 @@ final class Verdicts {
                         + (from + 1) + " to " + total + " are data the schema cannot show: they are tried again",
                         s.reason().holding(), List.of(), List.of(), List.of()),
                 me.migration(), from);
+    }
+
+    /**
+     * Rule "nearest point": a live object that matches no point of its timeline is reported against the definition
+     * nearest it (fewest differences; where the migration leaves it on a tie), naming the migration and statement after
+     * which that definition stands — not against the first migration that touched the object.
+     */
+    static ObjectConflict nearest(Scene scene, MigrationEffects me, ObjectHistory h, SchemaObject live) {
+        int best = h.intervalAt(me.end());
+        int fewest = distance(h.definition(best), live);
+        for (int i = 0; i < h.size(); i++) {
+            int d = distance(h.definition(i), live);
+            if (d < fewest) {
+                best = i;
+                fewest = d;
+            }
+        }
+        return new ObjectConflict(h.id(), h.definition(best), live, pointName(scene.ref, h.start(best)));
+    }
+
+    private static int distance(SchemaObject expected, SchemaObject live) {
+        if (expected == null || live == null) {
+            return expected == live ? 0 : Integer.MAX_VALUE;
+        }
+        return SchemaDiff.between(expected, live).size();
+    }
+
+    /** Where point {@code p} of the timeline is, in the user's terms. */
+    private static String pointName(Reference ref, int p) {
+        for (MigrationEffects m : ref.migrations()) {
+            if (p > m.start() && p <= m.end()) {
+                return p == m.end() ? "as " + m.migration().name() + " leaves it"
+                        : "as statement " + (p - m.start()) + " of " + m.migration().name() + " leaves it";
+            }
+        }
+        return "before the first migration";
     }
 
     /** True when the migration's first statement touching {@code id} drops it: it replaces whatever stands there. */

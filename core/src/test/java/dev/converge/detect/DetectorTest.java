@@ -246,6 +246,26 @@ class DetectorTest {
     }
 
     @Test
+    void aConflictNamesTheNearestPointOfTheTimelineNotTheMigrationBeingJudged() {
+        MigrationSet set = set(
+                "001_notes.sql", "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT);",
+                "002_title.sql", "ALTER TABLE notes ADD COLUMN title TEXT;",
+                "003_more.sql", "ALTER TABLE notes ADD COLUMN a TEXT;\nALTER TABLE notes ADD COLUMN b TEXT;\n"
+                        + "ALTER TABLE notes ADD COLUMN c TEXT;");
+        Reference ref = Reference.replay(set);
+        // the table as 001 leaves it, plus a column no migration makes: nearest to 001's point, far from 003's end
+        Schema live = ref.schemaAt(0).with(SchemaParser.parse("table", "notes", "notes",
+                "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT, extra INTEGER)"));
+        MigrationStatus s = Detector.detect(ref, live, History.none("schema_migrations")).statuses().get(0);
+
+        assertThat(s.state()).isEqualTo(MigrationState.CONFLICT);
+        ObjectConflict c = s.reason().conflicts().get(0);
+        assertThat(c.where()).isEqualTo("as 001_notes.sql leaves it");
+        assertThat(c.expected().sql()).doesNotContain("title");
+        assertThat(c.describe()).contains("(as 001_notes.sql leaves it)").contains("extra");
+    }
+
+    @Test
     void anObjectMatchingNoPointIsAConflictWithExpectedAndActual() {
         Reference ref = Reference.replay(BASIC);
         Schema live = after(ref, 2).with(SchemaParser.parse("table", "posts", "posts",
