@@ -313,5 +313,9 @@ public final class Converge {
                   String legacyHistoryTable, Duration lockTimeout, PlanOptions options, boolean createDatabase,
                   RunListener listener, Clock clock, Path backup, boolean integrityCheck,
                   boolean allowDropUnknownColumns, ReferenceCache referenceCache) {
+        /** The dialect of this database: SQLite, the only one today. */
+        dev.converge.dialect.Dialect dialect() {
+            return dev.converge.sqlite.SqliteDialect.INSTANCE;
+        }
     }
 }

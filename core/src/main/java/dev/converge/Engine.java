@@ -1,6 +1,5 @@
 package dev.converge;
 
-import dev.converge.apply.IntegrityCheck;
 import dev.converge.apply.Rehearsal;
 import dev.converge.apply.RunEvent;
 import dev.converge.apply.RunResult;
@@ -13,14 +12,13 @@ import dev.converge.detect.RowFacts;
 import dev.converge.detect.Planner;
 import dev.converge.detect.Reference;
 import dev.converge.detect.Step;
+import dev.converge.dialect.Dialect;
 import dev.converge.error.ConvergeException;
 import dev.converge.error.ErrorCode;
 import dev.converge.history.History;
 import dev.converge.history.HistoryEntry;
 import dev.converge.history.HistoryTable;
 import dev.converge.history.How;
-import dev.converge.history.SqliteErrors;
-import dev.converge.inspect.SchemaInspector;
 import dev.converge.schema.Change;
 import dev.converge.schema.ObjectId;
 import dev.converge.schema.Schema;
@@ -30,12 +28,9 @@ import dev.converge.source.MigrationSet;
 import dev.converge.source.Script;
 import dev.converge.source.Version;
 import dev.converge.sql.HistoryTableGuard;
-import org.sqlite.SQLiteConfig;
-import org.sqlite.SQLiteOpenMode;
 
 import java.nio.file.Files;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -56,9 +51,12 @@ final class Engine {
 
     private final Converge.Config config;
     private final HistoryTable historyTable;
+    /** Everything that is SQLite's: opening, reading the schema, the session, the lock, errors. */
+    private final Dialect dialect;
 
     Engine(Converge.Config config) {
         this.config = config;
+        this.dialect = config.dialect();
         this.historyTable = new HistoryTable(config.historyTable(), config.legacyHistoryTable(), config.clock(),
                 Switching.once(config.migrations()));
     }
@@ -69,7 +67,7 @@ final class Engine {
         try (Session s = open(config.createDatabase())) {
             Connection c = s.connection;
             History h = readHistory(c);
-            long sv = HistoryTable.schemaVersion(c);
+            long sv = schemaVersion(c);
             if (given == null && upToDate(set, h, sv)) {
                 RunResult r = new RunResult(true, List.of(), futureNotes(set, h), millis(t0));
                 config.listener().on(new RunEvent.Finished(r));
@@ -79,7 +77,7 @@ final class Engine {
             checkFiles(set, h, config.baseline(), config.historyTable());
             checkIntegrity(c);
             List<Step> committed = new ArrayList<>();
-            Runner runner = new Runner(historyTable, set, historyNames(), config.listener());
+            Runner runner = new Runner(dialect, historyTable, set, historyNames(), config.listener());
             Plan plan = null;
             for (int attempt = 0; ; attempt++) {
                 plan = makePlan(c, set, true);
@@ -211,7 +209,7 @@ final class Engine {
             Connection c = s.connection;
             s.refuseIfReadOnlyMount();
             checkIntegrity(c);
-            exec(c, "BEGIN IMMEDIATE", "taking the write lock");
+            beginWrite(c, "taking the write lock");
             try {
                 T result = w.run(c);
                 exec(c, "COMMIT", "committing");
@@ -239,11 +237,27 @@ final class Engine {
         return h;
     }
 
-    private static void exec(Connection c, String sql, String doing) {
+    private void exec(Connection c, String sql, String doing) {
         try (Statement st = c.createStatement()) {
             st.execute(sql);
         } catch (SQLException e) {
-            throw SqliteErrors.translate(e, doing);
+            throw dialect.translate(e, doing, null);
+        }
+    }
+
+    private void beginWrite(Connection c, String doing) {
+        try {
+            dialect.beginWrite(c);
+        } catch (SQLException e) {
+            throw dialect.translate(e, doing, null);
+        }
+    }
+
+    private long schemaVersion(Connection c) {
+        try {
+            return dialect.schemaVersion(c);
+        } catch (SQLException e) {
+            throw dialect.translate(e, "reading the schema version", null);
         }
     }
 
@@ -312,12 +326,12 @@ final class Engine {
         exec(c, "BEGIN", "starting a read transaction");
         try {
             History h = historyTable.read(c);
-            Schema live = SchemaInspector.inspect(c, config.historyTable());
+            Schema live = dialect.readSchema(c, config.historyTable());
             if (config.legacyHistoryTable() != null) {
                 live = live.without(ObjectId.table(config.legacyHistoryTable()));
             }
             live = Switching.withoutOtherToolsTables(c, live);
-            long sv = HistoryTable.schemaVersion(c);
+            long sv = schemaVersion(c);
             RowFacts rows = table -> holdsRows(c, table);
             Plan plan = Switching.naming(Planner.plan(ref, live, h, sv, config.options(), config.baseline(),
                     baselineSchema, rows, Reading.FIRST), h);
@@ -326,14 +340,14 @@ final class Engine {
                 return plan;
             }
             Set<String> historyTables = Switching.withOtherToolsTables(c, historyNames());
-            Plan proven = Rehearsal.prove(c, plan, historyTables);
+            Plan proven = Rehearsal.prove(dialect, c, plan, historyTables);
             if (!proven.refused() || !proven.problems().stream().allMatch(p -> p.code() == ErrorCode.AMBIGUOUS_STATE)) {
                 return proven;
             }
             // where the rules leave more than one reading, try the others (bounded); keep the first plan that proves
             List<Reading> others = Detector.alternatives(ref, live, plan.detection());
             for (Reading r : others.subList(0, Math.min(others.size(), MAX_READINGS))) {
-                Plan alt = Rehearsal.prove(c, UnknownColumns.check(c, Switching.naming(Planner.plan(ref, live, h, sv,
+                Plan alt = Rehearsal.prove(dialect, c, UnknownColumns.check(c, Switching.naming(Planner.plan(ref, live, h, sv,
                         config.options(), config.baseline(), baselineSchema, rows, r), h),
                         config.allowDropUnknownColumns()), historyTables);
                 if (!alt.refused()) {
@@ -375,7 +389,7 @@ final class Engine {
 
     /** One full comparison against the target after the last migration; then stamps history for the fast path. */
     private void finalCheck(Connection c, MigrationSet set, Plan plan, List<Step> committed) {
-        Schema live = SchemaInspector.inspect(c, config.historyTable());
+        Schema live = dialect.readSchema(c, config.historyTable());
         List<String> diff = new ArrayList<>();
         for (Change ch : SchemaDiff.between(plan.reference().target(), live)) {
             if (!plan.tolerated().contains(ch.object()) && !(ch instanceof Change.ObjectUnexpected)) {
@@ -390,7 +404,7 @@ final class Engine {
         History h = historyTable.read(c);
         if (h.layout() == History.Layout.LEGACY) {
             // everything was recorded already, but in an older runner's table: upgrade it so the fast path applies
-            exec(c, "BEGIN IMMEDIATE", "adopting the legacy history table");
+            beginWrite(c, "adopting the legacy history table");
             try {
                 historyTable.adopt(c, h, set);
                 exec(c, "COMMIT", "adopting the legacy history table");
@@ -400,9 +414,9 @@ final class Engine {
             }
             h = historyTable.read(c);
         }
-        long sv = HistoryTable.schemaVersion(c);
+        long sv = schemaVersion(c);
         if (h.layout() == History.Layout.CURRENT && !h.entries().isEmpty() && h.lastSchemaVersion() != sv) {
-            exec(c, "BEGIN IMMEDIATE", "stamping history");
+            beginWrite(c, "stamping history");
             try {
                 historyTable.stamp(c);
                 exec(c, "COMMIT", "stamping history");
@@ -448,7 +462,7 @@ final class Engine {
      * only reads still works and a write is refused as read-only.
      */
     private Session open(boolean create) {
-        java.nio.file.Path file = DatabaseFile.of(config.url(), config.dataSource()).orElse(null);
+        java.nio.file.Path file = dialect.fileOf(config.url(), config.dataSource()).orElse(null);
         if (file != null) {
             DatabaseFile.refuseIfNotRegular(file);
         }
@@ -459,7 +473,7 @@ final class Engine {
             }
             return s;
         } catch (ConvergeException e) {
-            String readOnly = file == null || config.url() == null ? null : DatabaseFile.readOnlyUrl(file).orElse(null);
+            String readOnly = file == null || config.url() == null ? null : dialect.readOnlyUrl(file).orElse(null);
             if (readOnly == null || (e.code() != ErrorCode.NO_DATABASE && e.code() != ErrorCode.READ_ONLY)) {
                 throw e;
             }
@@ -477,17 +491,12 @@ final class Engine {
             if (config.dataSource() != null) {
                 c = config.dataSource().getConnection();
             } else if (url != null) {
-                SQLiteConfig sc = new SQLiteConfig();
-                if (!create) {
-                    sc.resetOpenMode(SQLiteOpenMode.CREATE);
-                }
-                sc.setBusyTimeout((int) Math.min(Integer.MAX_VALUE, config.lockTimeout().toMillis()));
-                c = DriverManager.getConnection(url, sc.toProperties());
+                c = dialect.open(url, create, config.lockTimeout().toMillis());
             } else {
                 throw new ConvergeException(ErrorCode.BAD_INPUT, "no database configured: call url(...) or dataSource(...)");
             }
         } catch (SQLException e) {
-            ConvergeException t = SqliteErrors.translate(e, "opening " + config.url(), file);
+            ConvergeException t = dialect.translate(e, "opening " + config.url(), file);
             if (t.code() == ErrorCode.NO_DATABASE || t.code() == ErrorCode.INTERNAL) {
                 throw new ConvergeException(create ? t.code() : ErrorCode.NO_DATABASE, "cannot open the database "
                         + describeUrl() + (create ? "" : " (plan, status and the history commands never create one)")
@@ -495,13 +504,13 @@ final class Engine {
             }
             throw t;
         }
-        return new Session(c, config.lockTimeout().toMillis(), file);
+        return new Session(dialect, c, config.lockTimeout().toMillis(), file);
     }
 
     /** Off the fast path, before any change: a database whose pages are damaged is refused, unless asked not to. */
     private void checkIntegrity(Connection c) {
         if (config.integrityCheck()) {
-            IntegrityCheck.refuseIfDamaged(c, DatabaseFile.of(config.url(), config.dataSource())
+            dialect.refuseIfDamaged(c, dialect.fileOf(config.url(), config.dataSource())
                     .map(java.nio.file.Path::toString).orElse(describeUrl()));
         }
     }
@@ -512,35 +521,17 @@ final class Engine {
 
     private static final class Session implements AutoCloseable {
         final Connection connection;
-        private final boolean foreignKeys;
-        private final boolean autoCommit;
-        private final long busyTimeout;
-        private final boolean legacyAlterTable;
+        private final Dialect.SessionSettings settings;
         /** The file, when this process cannot write it (or could open it only read-only and immutable); else null. */
         java.nio.file.Path readOnlyMount;
 
-        Session(Connection c, long lockTimeoutMs, java.nio.file.Path file) {
+        Session(Dialect dialect, Connection c, long lockTimeoutMs, java.nio.file.Path file) {
             this.connection = c;
             try {
-                this.autoCommit = c.getAutoCommit();
-                if (!autoCommit) {
-                    c.setAutoCommit(true);
-                }
-                this.foreignKeys = pragma(c, "foreign_keys") == 1;
-                this.busyTimeout = pragma(c, "busy_timeout");
-                this.legacyAlterTable = pragma(c, "legacy_alter_table") == 1;
-                try (Statement s = c.createStatement()) {
-                    // pragmas first: inside a transaction PRAGMA foreign_keys does nothing; legacy_alter_table as in
-                    // the reference, or a RENAME would rewrite views and triggers differently from the replay
-                    s.execute("PRAGMA foreign_keys = OFF");
-                    s.execute("PRAGMA legacy_alter_table = OFF");
-                    s.execute("PRAGMA busy_timeout = " + lockTimeoutMs);
-                }
-                // a file that is not a database fails only at its first read
-                pragma(c, "schema_version");
+                this.settings = dialect.prepareSession(c, lockTimeoutMs);
             } catch (SQLException e) {
                 closeQuietly(c);
-                throw SqliteErrors.translate(e, "opening the database", file);
+                throw dialect.translate(e, "opening the database", file);
             }
         }
 
@@ -551,26 +542,10 @@ final class Engine {
             }
         }
 
-        private static long pragma(Connection c, String name) throws SQLException {
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA " + name)) {
-                return rs.next() ? rs.getLong(1) : 0;
-            }
-        }
-
         @Override
         public void close() {
-            try (Statement s = connection.createStatement()) {
-                if (!connection.getAutoCommit()) {
-                    connection.setAutoCommit(true);
-                }
-                s.execute("PRAGMA foreign_keys = " + (foreignKeys ? "ON" : "OFF"));
-                s.execute("PRAGMA busy_timeout = " + busyTimeout);
-                s.execute("PRAGMA legacy_alter_table = " + (legacyAlterTable ? "ON" : "OFF"));
-                if (!autoCommit) {
-                    connection.setAutoCommit(false);
-                }
-            } catch (SQLException e) {
-                LOG.log(System.Logger.Level.DEBUG, "restoring connection settings: " + e.getMessage());
+            try {
+                settings.close();
             } finally {
                 closeQuietly(connection);
             }

@@ -44,8 +44,13 @@ class ArchitectureTest {
     }
 
     @Test
-    void jdbcOnlyInInspectHistoryReferenceApplyAndRoot() {
+    void jdbcOnlyInDialectSqliteHistoryReferenceApplyAndRoot() {
         RULES.jdbcOnlyWhereAllowed().check(MAIN);
+    }
+
+    @Test
+    void sqliteDriverOnlyBehindTheDialectSeam() {
+        RULES.sqliteDriverOnlyInItsDialect().check(MAIN);
     }
 
     @Test
@@ -91,6 +96,14 @@ class ArchitectureTest {
                 .hasMessageContaining("java.sql.Connection")
                 .hasMessageContaining("dev.converge.arch.bad.detect.ReferenceCache")
                 .hasMessageContaining("javax.sql.DataSource");
+    }
+
+    @Test
+    void dialectRuleCatchesTheDriverOutsideTheSqlitePackage() {
+        assertThatThrownBy(() -> BAD_RULES.sqliteDriverOnlyInItsDialect().check(BAD))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("dev.converge.arch.bad.sql.UsesDriver")
+                .hasMessageContaining("org.sqlite.SQLiteConfig");
     }
 
     @Test

@@ -1,6 +1,6 @@
 package dev.converge.benchmarks;
 
-import dev.converge.inspect.SchemaInspector;
+import dev.converge.sqlite.SchemaInspector;
 import dev.converge.schema.Schema;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

@@ -2,7 +2,7 @@ package dev.converge.cli;
 
 import dev.converge.error.ConvergeException;
 import dev.converge.error.ErrorCode;
-import dev.converge.history.SqliteErrors;
+import dev.converge.sqlite.SqliteErrors;
 import org.sqlite.SQLiteConfig;
 
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package dev.converge.apply;
 
-import dev.converge.history.SqliteErrors;
+import dev.converge.sqlite.SqliteErrors;
 import dev.converge.schema.ObjectId;
 import dev.converge.schema.ObjectType;
 import dev.converge.schema.SchemaObject;

@@ -2,7 +2,7 @@ package dev.converge.apply;
 
 import dev.converge.history.History;
 import dev.converge.history.HistoryEntry;
-import dev.converge.history.SqliteErrors;
+import dev.converge.sqlite.SqliteErrors;
 
 import java.sql.Connection;
 import java.sql.ResultSet;

@@ -4,7 +4,7 @@ import dev.converge.detect.Action;
 import dev.converge.detect.MigrationEffects;
 import dev.converge.detect.Plan;
 import dev.converge.detect.Step;
-import dev.converge.history.SqliteErrors;
+import dev.converge.sqlite.SqliteErrors;
 import dev.converge.sql.Identifiers;
 
 import java.sql.Connection;

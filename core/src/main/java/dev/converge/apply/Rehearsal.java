@@ -5,8 +5,7 @@ import dev.converge.detect.Plan;
 import dev.converge.detect.Problem;
 import dev.converge.detect.Step;
 import dev.converge.error.ErrorCode;
-import dev.converge.history.SqliteErrors;
-import dev.converge.inspect.SchemaInspector;
+import dev.converge.dialect.Dialect;
 import dev.converge.schema.Change;
 import dev.converge.schema.Schema;
 import dev.converge.schema.SchemaDiff;
@@ -16,7 +15,6 @@ import dev.converge.sql.Statement;
 import dev.converge.sql.StatementKind;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -39,12 +37,13 @@ public final class Rehearsal {
     /**
      * Rehearses {@code plan} against a copy of the schema of {@code live}.
      *
+     * @param dialect       the live database's engine, whose scratch database the rehearsal runs on
      * @param live          Converge's connection to the live database (only read)
      * @param plan          the plan
      * @param historyTables the history table and any legacy history table: not copied
      * @return the plan, with destructive steps marked and, if the rehearsal failed, an AMBIGUOUS_STATE problem
      */
-    public static Plan prove(Connection live, Plan plan, Set<String> historyTables) {
+    public static Plan prove(Dialect dialect, Connection live, Plan plan, Set<String> historyTables) {
         if (plan.refused() || !plan.hasWork()) {
             return plan;
         }
@@ -58,16 +57,16 @@ public final class Rehearsal {
         }
         if (plan.sql().isEmpty()) {
             // nothing would run: the rehearsal's result is the live schema itself, so compare it directly
-            Schema current = SchemaInspector.inspect(live, historyTables.iterator().next());
+            Schema current = dialect.readSchema(live, historyTables.iterator().next());
             for (String h : historyTables) {
                 current = current.without(dev.converge.schema.ObjectId.table(h));
             }
             checkTarget(plan, current, problems);
             return withProblems(plan, steps, problems);
         }
-        try (Connection mem = DriverManager.getConnection("jdbc:sqlite::memory:")) {
-            dev.converge.detect.Reference.Settings.apply(mem);
-            copySchema(live, mem, historyTables);
+        try (Connection mem = dialect.openScratch()) {
+            dialect.resetReplaySettings(mem);
+            copySchema(dialect, live, mem, historyTables);
             for (Step step : steps) {
                 if (step.action() != Action.EXECUTE && step.action() != Action.BASELINE && step.action() != Action.REPAIR) {
                     continue;
@@ -87,11 +86,11 @@ public final class Rehearsal {
                         }
                     }
                 }
-                dev.converge.detect.Reference.Settings.restoreAfter(mem, step.statements());
+                dev.converge.detect.Reference.Settings.restoreAfter(dialect, mem, step.statements());
             }
-            checkTarget(plan, SchemaInspector.inspect(mem), problems);
+            checkTarget(plan, dialect.readSchema(mem, null), problems);
         } catch (SQLException e) {
-            throw SqliteErrors.translate(e, "rehearsing the plan in memory");
+            throw dialect.translate(e, "rehearsing the plan in memory", null);
         }
         return withProblems(plan, steps, problems);
     }
@@ -122,8 +121,9 @@ public final class Rehearsal {
     }
 
     /** Creates every live object (but the history tables, SQLite's own and shadow tables) in {@code mem}. */
-    static void copySchema(Connection live, Connection mem, Set<String> historyTables) throws SQLException {
-        Set<String> shadows = SchemaInspector.shadowTables(live);
+    static void copySchema(Dialect dialect, Connection live, Connection mem, Set<String> historyTables)
+            throws SQLException {
+        Set<String> shadows = dialect.internalTables(live);
         List<String[]> pending = new ArrayList<>();
         try (java.sql.Statement s = live.createStatement(); ResultSet rs = s.executeQuery(CATALOGUE)) {
             while (rs.next()) {
@@ -199,7 +199,7 @@ public final class Rehearsal {
                     }
                 }
             }
-            out.add(d.isEmpty() ? step : step.withDestructive(d));
+            out.add(d.isEmpty() || !(step instanceof Step.Execute exec) ? step : exec.withDestructive(d));
         }
         return out;
     }

@@ -13,8 +13,7 @@ import dev.converge.history.History;
 import dev.converge.history.HistoryEntry;
 import dev.converge.history.HistoryTable;
 import dev.converge.history.How;
-import dev.converge.history.SqliteErrors;
-import dev.converge.inspect.SchemaInspector;
+import dev.converge.dialect.Dialect;
 import dev.converge.schema.Change;
 import dev.converge.schema.ObjectId;
 import dev.converge.schema.ObjectType;
@@ -50,6 +49,7 @@ public final class Runner {
     private static final System.Logger LOG = System.getLogger(Runner.class.getName());
 
 
+    private final Dialect dialect;
     private final HistoryTable history;
     /** Set by the last {@code runStep}: an UNCERTAIN migration's rows were refused as already there. */
     private boolean settledAsDetected;
@@ -68,7 +68,9 @@ public final class Runner {
         }
     }
 
-    public Runner(HistoryTable history, MigrationSet set, Set<String> historyTables, RunListener listener) {
+    public Runner(Dialect dialect, HistoryTable history, MigrationSet set, Set<String> historyTables,
+                  RunListener listener) {
+        this.dialect = dialect;
         this.history = history;
         this.set = set;
         this.historyTables = historyTables;
@@ -114,7 +116,7 @@ public final class Runner {
                     expectedHistory = watch.known().fingerprint(); // the history the last step left, as noted
                 }
                 boolean moved = unchanged == null && !h.fingerprint().equals(expectedHistory);
-                if (moved || HistoryTable.schemaVersion(c) != expectedSchema) {
+                if (moved || schemaVersion(c) != expectedSchema) {
                     rollbackQuietly(c);
                     throw new HistoryMoved();
                 }
@@ -135,9 +137,7 @@ public final class Runner {
                     group = runStep(c, step, ref, group, t0);
                     if (settledAsDetected) {
                         // an UNCERTAIN migration whose rows were already there: it ran nothing and is recorded detected
-                        open.set(open.size() - 1, new Step(step.version(), step.name(), step.state(), Action.RECORD,
-                                How.DETECTED, step.reason(), List.of(), step.skipped(), step.verify(),
-                                step.destructive(), step.migration()));
+                        open.set(open.size() - 1, ((Step.Execute) step).asDetected());
                     }
                 }
                 History left = watch.leave(c, h, recorded);
@@ -147,7 +147,7 @@ public final class Runner {
                 }
                 // null: as the watch noted it (its fingerprint is built only when someone else wrote meanwhile)
                 expectedHistory = left != null ? null : history.read(c).fingerprint();
-                expectedSchema = HistoryTable.schemaVersion(c);
+                expectedSchema = schemaVersion(c);
                 boolean more = w + 1 < work.size();
                 if (group != null && group.violations() != null && !more) {
                     throw fail(step, null, group.refusal() + sampleViolations(c, group.violatingTables()), null);
@@ -232,7 +232,7 @@ public final class Runner {
                 s.execute(run.text());
             } catch (SQLException e) {
                 texts.close();
-                if (!SqliteErrors.isConstraint(e)) {
+                if (!dialect.isConstraint(e)) {
                     throw fail(step, run, e.getMessage(), e);
                 }
                 // the statement ran, as planned, and was refused: the plan said it would be tried
@@ -266,7 +266,7 @@ public final class Runner {
             execute(c, st, step);
             listener.on(new RunEvent.StatementExecuted(step, st, k, step.statements().size()));
         }
-        Schema live = SchemaInspector.inspect(c, history.name());
+        Schema live = dialect.readSchema(c, history.name());
         List<Change> diff = SchemaDiff.between(ref.target(), live);
         if (!diff.isEmpty()) {
             throw fail(step, null, "the baseline did not build the target schema: " + describe(diff), null);
@@ -410,7 +410,7 @@ public final class Runner {
         }
         ErrorCode code = ErrorCode.MIGRATION_FAILED;
         if (cause != null) {
-            ConvergeException t = SqliteErrors.translate(cause, "running " + step.name());
+            ConvergeException t = dialect.translate(cause, "running " + step.name(), null);
             if (t.code() != ErrorCode.INTERNAL) {
                 code = t.code();
                 sb.append("\n  ").append(t.getMessage());
@@ -448,10 +448,18 @@ public final class Runner {
     }
 
     private void begin(Connection c, Step step, List<Step> committed) {
-        try (java.sql.Statement s = c.createStatement()) {
-            s.execute("BEGIN IMMEDIATE");
+        try {
+            dialect.beginWrite(c);
         } catch (SQLException e) {
-            throw partWay(SqliteErrors.translate(e, "taking the write lock for " + step.name()), step, committed);
+            throw partWay(dialect.translate(e, "taking the write lock for " + step.name(), null), step, committed);
+        }
+    }
+
+    private long schemaVersion(Connection c) {
+        try {
+            return dialect.schemaVersion(c);
+        } catch (SQLException e) {
+            throw dialect.translate(e, "reading the schema version", null);
         }
     }
 
@@ -464,11 +472,11 @@ public final class Runner {
     }
 
     /** A migration's pragmas end with it, as in the reference (Reference.Settings#restoreAfter). */
-    private static void restoreSettings(Connection c, Step step) {
+    private void restoreSettings(Connection c, Step step) {
         try {
-            Reference.Settings.restoreAfter(c, step.statements());
+            Reference.Settings.restoreAfter(dialect, c, step.statements());
         } catch (SQLException e) {
-            throw SqliteErrors.translate(e, "restoring the connection's settings after " + step.name());
+            throw dialect.translate(e, "restoring the connection's settings after " + step.name(), null);
         }
     }
 

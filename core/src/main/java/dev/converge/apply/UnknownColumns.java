@@ -5,7 +5,7 @@ import dev.converge.detect.Plan;
 import dev.converge.detect.Problem;
 import dev.converge.detect.Step;
 import dev.converge.error.ErrorCode;
-import dev.converge.history.SqliteErrors;
+import dev.converge.sqlite.SqliteErrors;
 import dev.converge.schema.Column;
 import dev.converge.schema.ObjectId;
 import dev.converge.schema.SchemaObject;

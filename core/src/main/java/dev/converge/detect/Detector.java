@@ -113,13 +113,13 @@ public final class Detector {
         Scene scene = new Scene(ref, live, RowFacts.NONE, Reading.FIRST);
         List<Reading> out = new ArrayList<>();
         for (MigrationStatus s : d.statuses()) {
-            if (s.state() != MigrationState.HALF_APPLIED || s.migration() == null) {
+            if (!(s instanceof MigrationStatus.HalfApplied half) || s.migration() == null) {
                 continue;
             }
             for (MigrationEffects me : ref.migrations()) {
                 if (me.migration().version().equals(s.version())) {
                     for (int j : Interruption.fittingPoints(scene, me)) {
-                        if (j != s.resumeAfter()) {
+                        if (j != half.resumeAfter()) {
                             out.add(new Reading(Map.of(s.version(), j)));
                         }
                     }
@@ -134,20 +134,20 @@ public final class Detector {
     private static MigrationStatus recordedStatus(MigrationEffects me, HistoryEntry entry) {
         boolean same = entry.checksum().isEmpty() || me.migration().hasChecksum(entry.checksum());
         String when = entry.appliedAt() == null || entry.appliedAt().isEmpty() ? "" : " at " + entry.appliedAt();
-        return new MigrationStatus(me.migration().version(), me.migration().name(),
+        return new MigrationStatus.Plain(me.migration().version(), me.migration().name(),
                 same ? MigrationState.APPLIED : MigrationState.CHECKSUM_MISMATCH,
                 same ? Reason.of("recorded " + entry.how().column() + when)
                         : Reason.of("recorded with checksum " + entry.checksum() + ", file now has " + me.migration().checksum()),
-                me.migration(), entry, 0, List.of(), false, null);
+                me.migration(), entry);
     }
 
     /** Rule "out of order": unrecorded, older than the newest recorded migration, and not present. */
     private static MigrationStatus outOfOrder(MigrationStatus s, Version highestApplied) {
-        return new MigrationStatus(s.version(), s.name(), MigrationState.OUT_OF_ORDER,
+        return new MigrationStatus.OutOfOrder(
                 new Reason("not recorded, older than the newest applied migration " + highestApplied
                         + "; would be " + s.state() + ": " + s.reason().summary(), s.reason().holding(),
                         s.reason().missing(), s.reason().intermediate(), s.reason().conflicts()),
-                s.migration(), null, s.resumeAfter(), s.temporaries(), s.replaces(), s.state());
+                s);
     }
 
     /** Rule "rows without files": FUTURE above the set's highest version, MISSING otherwise. */
@@ -159,10 +159,10 @@ public final class Detector {
                 continue;
             }
             boolean future = highest == null || e.version().compareTo(highest) > 0;
-            out.add(new MigrationStatus(e.version(), e.name(), future ? MigrationState.FUTURE : MigrationState.MISSING,
+            out.add(new MigrationStatus.Plain(e.version(), e.name(), future ? MigrationState.FUTURE : MigrationState.MISSING,
                     Reason.of(future ? "recorded by a newer release: above this set's highest version " + highest
                             : "recorded, but no file " + e.name() + " in the migration set"),
-                    null, e, 0, List.of(), false, null));
+                    null, e));
         }
         return out;
     }

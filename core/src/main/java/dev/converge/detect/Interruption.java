@@ -143,9 +143,9 @@ final class Interruption {
 
     private static MigrationStatus status(MigrationEffects me, String summary, Reason objects, int resumeAfter,
                                           List<ObjectId> temporaries) {
-        return new MigrationStatus(me.migration().version(), me.migration().name(), MigrationState.HALF_APPLIED,
+        return new MigrationStatus.HalfApplied(me.migration().version(), me.migration().name(),
                 new Reason(summary, objects.holding(), objects.missing(), objects.intermediate(), List.of()),
-                me.migration(), null, resumeAfter, temporaries, false, null);
+                me.migration(), resumeAfter, temporaries);
     }
 
     /** Objects absent before and after the migration but present after its statement j, filled by a copy if tables. */

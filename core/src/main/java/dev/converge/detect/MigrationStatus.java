@@ -5,31 +5,149 @@ import dev.converge.schema.ObjectId;
 import dev.converge.source.Migration;
 import dev.converge.source.Version;
 
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
- * The detector's verdict on one migration (or on one history row without a file).
- *
- * @param version       the version
- * @param name          the file name (from history when the file is missing)
- * @param state         its state
- * @param reason        why
- * @param migration     the migration, or null for a history row without a file
- * @param entry         its history row, or null when not recorded
- * @param resumeAfter   for {@link MigrationState#HALF_APPLIED}: the number of its statements already applied
- * @param temporaries   for {@link MigrationState#HALF_APPLIED}: temporary objects to drop before running it whole
- * @param replaces      for {@link MigrationState#CONFLICT}: true when its own statements replace every conflicting object
- * @param underlying    for OUT_OF_ORDER: the state it would have otherwise (what runs when out-of-order is allowed)
+ * The detector's verdict on one migration (or on one history row without a file): one record per kind of verdict,
+ * each carrying only its own data. Every verdict has a version, a name (the file's, or history's when the file is
+ * missing), a {@link MigrationState}, a reason, the migration (null for a history row without a file) and its history
+ * row (null when not recorded).
  */
-public record MigrationStatus(Version version, String name, MigrationState state, Reason reason, Migration migration,
-                              HistoryEntry entry, int resumeAfter, List<ObjectId> temporaries, boolean replaces,
-                              MigrationState underlying) {
+public sealed interface MigrationStatus permits MigrationStatus.Plain, MigrationStatus.HalfApplied,
+        MigrationStatus.Uncertain, MigrationStatus.Conflict, MigrationStatus.OutOfOrder {
 
-    public MigrationStatus {
-        temporaries = List.copyOf(temporaries);
+    Version version();
+
+    String name();
+
+    MigrationState state();
+
+    Reason reason();
+
+    Migration migration();
+
+    HistoryEntry entry();
+
+    default boolean recorded() {
+        return entry() != null;
     }
 
-    public boolean recorded() {
-        return entry != null;
+    /** The verdict {@code state} for {@code m}, unrecorded, with nothing beyond its state and reason. */
+    static MigrationStatus of(Migration m, MigrationState state, Reason reason) {
+        return switch (state) {
+            case UNCERTAIN -> new Uncertain(m.version(), m.name(), reason, m, 0);
+            case CONFLICT -> new Conflict(m.version(), m.name(), reason, m, false);
+            default -> new Plain(m.version(), m.name(), state, reason, m, null);
+        };
+    }
+
+    /**
+     * A verdict whose state says everything: APPLIED, PRESENT, ABSENT, PARTIAL, CHECKSUM_MISMATCH, MISSING or FUTURE.
+     */
+    record Plain(Version version, String name, MigrationState state, Reason reason, Migration migration,
+                 HistoryEntry entry) implements MigrationStatus {
+        private static final Set<MigrationState> STATES = EnumSet.of(MigrationState.APPLIED, MigrationState.PRESENT,
+                MigrationState.ABSENT, MigrationState.PARTIAL, MigrationState.CHECKSUM_MISMATCH, MigrationState.MISSING,
+                MigrationState.FUTURE);
+
+        public Plain {
+            if (!STATES.contains(state)) {
+                throw new IllegalArgumentException(state + " carries data of its own: use its record");
+            }
+        }
+    }
+
+    /**
+     * HALF_APPLIED: interrupted inside the migration.
+     *
+     * @param resumeAfter the number of its statements already applied
+     * @param temporaries temporary objects to drop before running it whole
+     */
+    record HalfApplied(Version version, String name, Reason reason, Migration migration, int resumeAfter,
+                       List<ObjectId> temporaries) implements MigrationStatus {
+        public HalfApplied {
+            temporaries = List.copyOf(temporaries);
+        }
+
+        @Override
+        public MigrationState state() {
+            return MigrationState.HALF_APPLIED;
+        }
+
+        @Override
+        public HistoryEntry entry() {
+            return null;
+        }
+    }
+
+    /**
+     * UNCERTAIN: the schema cannot show whether its data statements ran.
+     *
+     * @param dataFrom the number of its leading statements whose (schema) effects hold; the statements from there on
+     *                 are the uncertain data. 0 when the whole migration is uncertain.
+     */
+    record Uncertain(Version version, String name, Reason reason, Migration migration, int dataFrom)
+            implements MigrationStatus {
+        @Override
+        public MigrationState state() {
+            return MigrationState.UNCERTAIN;
+        }
+
+        @Override
+        public HistoryEntry entry() {
+            return null;
+        }
+    }
+
+    /**
+     * CONFLICT: objects it touches match no point of the reference.
+     *
+     * @param replaces true when its own statements drop and re-create every conflicting object
+     */
+    record Conflict(Version version, String name, Reason reason, Migration migration, boolean replaces)
+            implements MigrationStatus {
+        @Override
+        public MigrationState state() {
+            return MigrationState.CONFLICT;
+        }
+
+        @Override
+        public HistoryEntry entry() {
+            return null;
+        }
+    }
+
+    /**
+     * OUT_OF_ORDER: unrecorded, older than the newest recorded migration, and not present.
+     *
+     * @param underlying the verdict it would have otherwise (what runs when out-of-order is allowed)
+     */
+    record OutOfOrder(Reason reason, MigrationStatus underlying) implements MigrationStatus {
+        @Override
+        public Version version() {
+            return underlying.version();
+        }
+
+        @Override
+        public String name() {
+            return underlying.name();
+        }
+
+        @Override
+        public MigrationState state() {
+            return MigrationState.OUT_OF_ORDER;
+        }
+
+        @Override
+        public Migration migration() {
+            return underlying.migration();
+        }
+
+        @Override
+        public HistoryEntry entry() {
+            return null;
+        }
     }
 }

@@ -86,8 +86,7 @@ public final class Planner {
         List<Step> steps = new ArrayList<>();
         Reason why = Reason.of("empty database: created by the baseline " + baseline.name()
                 + ", which builds exactly the target schema");
-        steps.add(new Step(null, baseline.name(), null, Action.BASELINE, null, why, baseline.statements(), List.of(),
-                new ArrayList<>(ref.target().ids()), List.of(), null));
+        steps.add(new Step.Baseline(baseline.name(), why, baseline.statements(), new ArrayList<>(ref.target().ids())));
         List<MigrationStatus> statuses = new ArrayList<>();
         for (MigrationEffects me : ref.migrations()) {
             Migration m = me.migration();
@@ -98,10 +97,9 @@ public final class Planner {
                 }
             }
             Reason r = Reason.of("contained in the baseline");
-            steps.add(new Step(m.version(), m.name(), MigrationState.PRESENT, Action.RECORD, How.BASELINE, r, List.of(),
-                    skipped, List.of(), List.of(), m));
-            statuses.add(new MigrationStatus(m.version(), m.name(), MigrationState.PRESENT, r, m, null, 0, List.of(),
-                    false, null));
+            steps.add(new Step.Record(m.version(), m.name(), MigrationState.PRESENT, How.BASELINE, r, skipped, List.of(),
+                    m));
+            statuses.add(MigrationStatus.of(m, MigrationState.PRESENT, r));
         }
         Detection d = new Detection(statuses, ref.migrationSet().highest().orElse(null), List.of());
         return new Plan(steps, List.of(), List.of(), d, history.fingerprint(), schemaVersion, Set.of(), ref);
@@ -121,22 +119,22 @@ public final class Planner {
                         skipped.add(Repairs.skip(st, "its effects are already in place, so the migration does not run"));
                     }
                 }
-                return new Step(s.version(), s.name(), s.state(), Action.RECORD, How.DETECTED, s.reason(), List.of(),
-                        skipped, new ArrayList<>(me.touched()), List.of(), m);
+                return new Step.Record(s.version(), s.name(), s.state(), How.DETECTED, s.reason(), skipped,
+                        new ArrayList<>(me.touched()), m);
             }
             case ABSENT:
             case PARTIAL:
             case HALF_APPLIED:
-                return Statements.execute(ref, s, s.state());
+                return Statements.execute(ref, s, s);
             case UNCERTAIN:
                 notes.add(m.name() + ": " + s.reason().summary() + ". It runs inside a savepoint: if a constraint"
                         + " refuses its rows, they are taken as already there, nothing is changed, and it is recorded as"
                         + " detected (`converge mark " + s.version() + "` records it by hand)");
-                return Statements.execute(ref, s, s.state());
+                return Statements.execute(ref, s, s);
             case CONFLICT:
-                if (s.replaces()) {
+                if (((MigrationStatus.Conflict) s).replaces()) {
                     notes.add(m.name() + ": " + s.reason().summary());
-                    return Statements.execute(ref, s, s.state());
+                    return Statements.execute(ref, s, s);
                 }
                 problems.add(conflict(s));
                 return refuse(s);
@@ -168,7 +166,7 @@ public final class Planner {
                 return nothing(s);
             case OUT_OF_ORDER:
                 if (options.allowOutOfOrder()) {
-                    return Statements.execute(ref, s, s.underlying());
+                    return Statements.execute(ref, s, ((MigrationStatus.OutOfOrder) s).underlying());
                 }
                 problems.add(new Problem(ErrorCode.OUT_OF_ORDER, s.version().value(), m.origin(), null,
                         "migration " + s.version() + " (" + m.name() + ") is not applied but newer migrations are ("
@@ -199,13 +197,11 @@ public final class Planner {
     }
 
     private static Step nothing(MigrationStatus s) {
-        return new Step(s.version(), s.name(), s.state(), Action.NOTHING, null, s.reason(), List.of(), List.of(),
-                List.of(), List.of(), s.migration());
+        return new Step.Nothing(s);
     }
 
     private static Step refuse(MigrationStatus s) {
-        return new Step(s.version(), s.name(), s.state(), Action.REFUSE, null, s.reason(), List.of(), List.of(),
-                List.of(), List.of(), s.migration());
+        return new Step.Refuse(s);
     }
 
     /** The note for a migration recorded by a newer release and tolerated, whether detection ran or not. */

@@ -2,7 +2,8 @@ package dev.converge.detect;
 
 import dev.converge.error.ConvergeException;
 import dev.converge.error.ErrorCode;
-import dev.converge.inspect.SchemaInspector;
+import dev.converge.dialect.Dialect;
+import dev.converge.sqlite.SqliteDialect;
 import dev.converge.schema.ObjectId;
 import dev.converge.schema.ObjectType;
 import dev.converge.schema.Schema;
@@ -15,7 +16,6 @@ import dev.converge.sql.Statement;
 import dev.converge.sql.StatementKind;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -61,6 +61,9 @@ public final class Reference {
     private static final Map<String, Reference> CACHE = new ConcurrentHashMap<>();
     private static final int CACHE_LIMIT = 8;
     private static volatile String sqliteVersion;
+
+    /** The engine the replay runs on (the catalogue reading below is SQLite's too: see docs/design.md §10). */
+    static final Dialect DIALECT = SqliteDialect.INSTANCE;
 
     private final MigrationSet set;
     private final List<MigrationEffects> migrations;
@@ -148,7 +151,7 @@ public final class Reference {
     static String sqliteVersion() {
         String v = sqliteVersion;
         if (v == null) {
-            try (Connection c = DriverManager.getConnection("jdbc:sqlite::memory:");
+            try (Connection c = DIALECT.openScratch();
                  java.sql.Statement s = c.createStatement();
                  ResultSet rs = s.executeQuery("SELECT sqlite_version()")) {
                 rs.next();
@@ -187,7 +190,7 @@ public final class Reference {
      * that fails is a {@link ErrorCode#BAD_INPUT} error naming the script's file and line.
      */
     public static Schema replayScript(dev.converge.source.Script script) {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite::memory:")) {
+        try (Connection c = DIALECT.openScratch()) {
             Settings.apply(c);
             for (Statement st : script.statements()) {
                 try (java.sql.Statement s = c.createStatement()) {
@@ -199,7 +202,7 @@ public final class Reference {
                             .file(script.origin()).line(st.line()).cause(e).build();
                 }
             }
-            return SchemaInspector.inspect(c);
+            return DIALECT.readSchema(c, null);
         } catch (SQLException e) {
             throw new ConvergeException(ErrorCode.INTERNAL, "cannot replay the baseline in memory: " + e.getMessage(), e);
         }
@@ -220,7 +223,7 @@ public final class Reference {
     }
 
     private static Reference replayOnce(MigrationSet set, boolean byRowid) throws SQLException {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite::memory:")) {
+        try (Connection c = DIALECT.openScratch()) {
             Settings.apply(c);
             Replay r = new Replay(c, byRowid);
             Reference ref = r.run(set);
@@ -302,10 +305,7 @@ public final class Reference {
 
         /** {@code foreign_keys} off (actions must not fire during migrations); {@code legacy_alter_table} at its default OFF. */
         public static void apply(Connection c) throws SQLException {
-            try (java.sql.Statement s = c.createStatement()) {
-                s.execute("PRAGMA foreign_keys = OFF");
-                s.execute("PRAGMA legacy_alter_table = OFF");
-            }
+            DIALECT.resetReplaySettings(c);
         }
 
         /**
@@ -315,9 +315,14 @@ public final class Reference {
          * Call in autocommit mode (inside a transaction {@code PRAGMA foreign_keys} does nothing).
          */
         public static void restoreAfter(Connection c, List<Statement> statements) throws SQLException {
+            restoreAfter(DIALECT, c, statements);
+        }
+
+        /** {@link #restoreAfter(Connection, List)} on a connection of {@code dialect}. */
+        public static void restoreAfter(Dialect dialect, Connection c, List<Statement> statements) throws SQLException {
             for (Statement st : statements) {
                 if (st.kind() == StatementKind.PRAGMA) {
-                    apply(c);
+                    dialect.resetReplaySettings(c);
                     return;
                 }
             }
@@ -348,7 +353,7 @@ public final class Reference {
             try (java.sql.Statement s = c.createStatement(); ResultSet rs = s.executeQuery(ALL_ROWS)) {
                 collect(rs, rows);
             }
-            Set<String> shadows = virtualTables.isEmpty() ? Set.of() : SchemaInspector.shadowTables(c);
+            Set<String> shadows = virtualTables.isEmpty() ? Set.of() : DIALECT.internalTables(c);
             int seen = 0;
             for (Map.Entry<ObjectId, Row> e : rows.entrySet()) {
                 Row r = e.getValue();
@@ -492,8 +497,7 @@ public final class Reference {
                     List<ObjectId> gone = new ArrayList<>();
                     for (ObjectId id : byScope.getOrDefault(t, Set.of())) {
                         boolean self = id.type() == ObjectType.TABLE && id.key().equals(t);
-                        boolean belongs = (id.type() == ObjectType.INDEX || id.type() == ObjectType.TRIGGER)
-                                && t.equals(tableKeys.get(id));
+                        boolean belongs = DIALECT.droppedWithItsTable(id.type()) && t.equals(tableKeys.get(id));
                         if (self || belongs) {
                             gone.add(id);
                         }
@@ -551,7 +555,7 @@ public final class Reference {
             }
             Set<String> shadows = whole && (!virtualTables.isEmpty() || st.kind() == StatementKind.CREATE_VIRTUAL_TABLE
                     || st.kind() == StatementKind.OTHER)
-                    ? SchemaInspector.shadowTables(c) : Set.of();
+                    ? DIALECT.internalTables(c) : Set.of();
             Set<ObjectId> touched = new LinkedHashSet<>();
             // objects that are gone: only those the statement could reach are looked at (no scan of every object)
             List<ObjectId> known;

@@ -35,7 +35,7 @@ final class Repairs {
         }
         for (int i = 0; i < steps.size(); i++) {
             Step step = steps.get(i);
-            if (step.action() != Action.EXECUTE || step.migration() == null) {
+            if (!(step instanceof Step.Execute exec) || step.migration() == null) {
                 continue;
             }
             Migration m = step.migration();
@@ -58,8 +58,7 @@ final class Repairs {
                 run.add(synthesized(o.sql(), m.origin()));
             }
             run.addAll(step.statements());
-            steps.set(i, new Step(step.version(), step.name(), step.state(), step.action(), step.how(), step.reason(),
-                    run, step.skipped(), step.verify(), step.destructive(), m));
+            steps.set(i, exec.withStatements(run));
             return;
         }
     }
@@ -111,8 +110,8 @@ final class Repairs {
             SchemaObject actual = live.get(id).orElse(null);
             if (actual == null && id.type() != ObjectType.TABLE) {
                 Reason r = Reason.of(id + " was created by a recorded migration and is missing: re-created");
-                repairs.add(new Step(null, "repair " + id, null, Action.REPAIR, null, r,
-                        List.of(synthesized(target.sql(), "target schema")), List.of(), List.of(id), List.of(), null));
+                repairs.add(new Step.Repair("repair " + id, r, List.of(synthesized(target.sql(), "target schema")),
+                        List.of(id)));
             } else if (actual == null) {
                 notes.add("drift: " + id + " was created by a recorded migration and is missing");
                 tolerated.add(id);

@@ -22,29 +22,35 @@ final class Statements {
     private Statements() {
     }
 
-    /** The statements of an ABSENT, PARTIAL, HALF_APPLIED or replacing CONFLICT migration. */
-    static Step execute(Reference ref, MigrationStatus s, MigrationState as) {
+    /**
+     * The statements of an ABSENT, UNCERTAIN, PARTIAL, HALF_APPLIED or replacing CONFLICT migration: {@code shown} is
+     * the verdict the step reports, {@code acted} the one whose statements run (the same, or an out-of-order
+     * migration's underlying verdict).
+     */
+    static Step execute(Reference ref, MigrationStatus shown, MigrationStatus acted) {
+        MigrationStatus s = shown;
         MigrationEffects me = ref.effectsOf(s.migration());
         List<Statement> run = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         How how;
-        if (as == MigrationState.UNCERTAIN && s.resumeAfter() > 0) {
+        if (acted instanceof MigrationStatus.Uncertain u && u.dataFrom() > 0) {
             how = How.COMPLETED; // its trailing data statements
-            run.addAll(me.statements().subList(s.resumeAfter(), me.statements().size()));
-        } else if (as == MigrationState.ABSENT || as == MigrationState.UNCERTAIN
-                || (as == MigrationState.HALF_APPLIED && s.resumeAfter() == 0
-                && s.temporaries().isEmpty())) {
+            run.addAll(me.statements().subList(u.dataFrom(), me.statements().size()));
+        } else if (acted.state() == MigrationState.ABSENT || acted instanceof MigrationStatus.Uncertain
+                || (acted instanceof MigrationStatus.HalfApplied h && h.resumeAfter() == 0
+                && h.temporaries().isEmpty())) {
             run.addAll(me.statements());
             how = How.EXECUTED;
-        } else if (as == MigrationState.HALF_APPLIED) {
+        } else if (acted instanceof MigrationStatus.HalfApplied half) {
             how = How.COMPLETED;
-            for (ObjectId t : s.temporaries()) {
+            int resumeAfter = half.resumeAfter();
+            for (ObjectId t : half.temporaries()) {
                 run.add(Repairs.synthesized("DROP " + t.type().sqlName().toUpperCase(java.util.Locale.ROOT) + " IF EXISTS "
                         + Identifiers.quote(Repairs.nameOf(ref, t)), s.migration().origin()));
             }
             // TEMP objects never survive an interruption: what made them before the resume point runs again
             Set<String> temporary = new HashSet<>();
-            for (int j = 0; j < s.resumeAfter() && j < me.statements().size(); j++) {
+            for (int j = 0; j < resumeAfter && j < me.statements().size(); j++) {
                 Statement st = me.statements().get(j);
                 if (st.createsTemporary()) {
                     temporary.add(Identifiers.key(st.objectName()));
@@ -52,12 +58,12 @@ final class Statements {
             }
             for (int j = 0; j < me.statements().size(); j++) {
                 Statement st = me.statements().get(j);
-                boolean remakesTemporary = j < s.resumeAfter() && (st.createsTemporary()
+                boolean remakesTemporary = j < resumeAfter && (st.createsTemporary()
                         || st.kind() == StatementKind.CREATE_INDEX && st.tableName() != null
                         && temporary.contains(Identifiers.key(st.tableName())) || st.kind().isData()
                         && st.tableName() != null && temporary.contains(Identifiers.key(st.tableName()))
-                        && readsOnlyWhatStands(ref, st, me.start() + s.resumeAfter()));
-                if (j >= s.resumeAfter() || (st.kind().isData() && st.dataAlways()) || remakesTemporary) {
+                        && readsOnlyWhatStands(ref, st, me.start() + resumeAfter));
+                if (j >= resumeAfter || (st.kind().isData() && st.dataAlways()) || remakesTemporary) {
                     run.add(st);
                 } else if (st.kind().isData()) {
                     skipped.add(Repairs.skip(st, "before the resume point"));
@@ -65,9 +71,9 @@ final class Statements {
             }
         } else {
             // PARTIAL, or CONFLICT that replaces: run what touches a missing (or conflicting) object
-            how = s.reason().holding().isEmpty() ? How.EXECUTED : How.COMPLETED;
-            Set<ObjectId> todo = new HashSet<>(s.reason().missing());
-            s.reason().conflicts().forEach(c -> todo.add(c.object()));
+            how = acted.reason().holding().isEmpty() ? How.EXECUTED : How.COMPLETED;
+            Set<ObjectId> todo = new HashSet<>(acted.reason().missing());
+            acted.reason().conflicts().forEach(c -> todo.add(c.object()));
             Set<String> writtenTables = new HashSet<>();
             for (ObjectId id : todo) {
                 if (id.type() == ObjectType.TABLE) {
@@ -98,7 +104,7 @@ final class Statements {
             }
             addIntermediateLifecycles(ref, me, run, skipped);
         }
-        return new Step(s.version(), s.name(), s.state(), Action.EXECUTE, how, s.reason(), run, skipped,
+        return new Step.Execute(s.version(), s.name(), s.state(), how, s.reason(), run, skipped,
                 new ArrayList<>(me.touched()), List.of(), s.migration());
     }
 
@@ -167,7 +173,7 @@ final class Statements {
      */
     private static boolean recreatesWhatARunStatementDropped(Reference ref, MigrationEffects me, int j, List<Statement> run) {
         for (ObjectId id : me.effects().get(j)) {
-            if (id.type() != ObjectType.INDEX && id.type() != ObjectType.TRIGGER) {
+            if (id.type() == ObjectType.TABLE || !Reference.DIALECT.droppedWithItsTable(id.type())) {
                 continue;
             }
             SchemaObject made = ref.objects().get(id).at(me.start() + j + 1);

@@ -10,43 +10,259 @@ import java.util.List;
 
 /**
  * One step of a plan: a migration (or the baseline, or a drift repair), its state and reason, and exactly what will
- * run.
- *
- * @param version     the migration's version; null for the baseline and for repairs
- * @param name        the file name, or a label
- * @param state       the detected state (null for the baseline and repairs)
- * @param action      what the runner does
- * @param how         the {@code how} the history row will get, or null when no row is written
- * @param reason      why
- * @param statements  the statements to run, in order
- * @param skipped     data statements of the migration that will not run, each with why
- * @param verify      the objects to verify after running (those the migration touches)
- * @param destructive tables this step drops while they hold rows, e.g. {@code "drops table notes holding 12 rows"}
- * @param migration   the migration, or null
+ * run. One record per {@link Action}, each carrying only its own data; the accessors of data a kind of step does not
+ * have answer the empty value (no statements, no history row, nothing skipped).
  */
-public record Step(Version version, String name, MigrationState state, Action action, How how, Reason reason,
-                   List<Statement> statements, List<String> skipped, List<ObjectId> verify, List<String> destructive,
-                   Migration migration) {
+public sealed interface Step permits Step.Nothing, Step.Refuse, Step.Record, Step.Execute, Step.Baseline, Step.Repair {
 
-    public Step {
-        statements = List.copyOf(statements);
-        skipped = List.copyOf(skipped);
-        verify = List.copyOf(verify);
-        destructive = List.copyOf(destructive);
+    /** The migration's version; null for the baseline and for repairs. */
+    Version version();
+
+    /** The file name, or a label. */
+    String name();
+
+    /** The detected state; null for the baseline and repairs. */
+    MigrationState state();
+
+    /** Why. */
+    Reason reason();
+
+    /** The migration, or null. */
+    Migration migration();
+
+    /** What the runner does. */
+    Action action();
+
+    /** The {@code how} the history row will get, or null when no row is written. */
+    default How how() {
+        return null;
+    }
+
+    /** The statements to run, in order. */
+    default List<Statement> statements() {
+        return List.of();
+    }
+
+    /** Data statements of the migration that will not run, each with why. */
+    default List<String> skipped() {
+        return List.of();
+    }
+
+    /** The objects to verify after running (those the migration touches). */
+    default List<ObjectId> verify() {
+        return List.of();
+    }
+
+    /** Tables this step drops while they hold rows, e.g. {@code "drops table notes holding 12 rows"}. */
+    default List<String> destructive() {
+        return List.of();
     }
 
     /** True when this step changes the database (runs statements or writes a history row). */
-    public boolean changesDatabase() {
-        return action == Action.RECORD || action == Action.EXECUTE || action == Action.BASELINE || action == Action.REPAIR;
+    default boolean changesDatabase() {
+        return action() != Action.NOTHING && action() != Action.REFUSE;
     }
 
-    public Step withDestructive(List<String> d) {
-        return new Step(version, name, state, action, how, reason, statements, skipped, verify, d, migration);
+    /** Nothing runs: already applied, or tolerated (a future or allowed-missing row). */
+    record Nothing(MigrationStatus status) implements Step {
+        @Override
+        public Version version() {
+            return status.version();
+        }
+
+        @Override
+        public String name() {
+            return status.name();
+        }
+
+        @Override
+        public MigrationState state() {
+            return status.state();
+        }
+
+        @Override
+        public Reason reason() {
+            return status.reason();
+        }
+
+        @Override
+        public Migration migration() {
+            return status.migration();
+        }
+
+        @Override
+        public Action action() {
+            return Action.NOTHING;
+        }
+
+        @Override
+        public String toString() {
+            return describe(this);
+        }
     }
 
-    @Override
-    public String toString() {
-        return (version == null ? "" : version + " ") + name + " " + (state == null ? "" : state + " ") + action
-                + " " + statements.size() + " statement(s)";
+    /** The plan cannot be carried out because of this migration; the plan's problems say why. */
+    record Refuse(MigrationStatus status) implements Step {
+        @Override
+        public Version version() {
+            return status.version();
+        }
+
+        @Override
+        public String name() {
+            return status.name();
+        }
+
+        @Override
+        public MigrationState state() {
+            return status.state();
+        }
+
+        @Override
+        public Reason reason() {
+            return status.reason();
+        }
+
+        @Override
+        public Migration migration() {
+            return status.migration();
+        }
+
+        @Override
+        public Action action() {
+            return Action.REFUSE;
+        }
+
+        @Override
+        public String toString() {
+            return describe(this);
+        }
+    }
+
+    /** Recorded in history without running anything: its effects already hold. */
+    record Record(Version version, String name, MigrationState state, How how, Reason reason, List<String> skipped,
+                  List<ObjectId> verify, Migration migration) implements Step {
+        public Record {
+            skipped = List.copyOf(skipped);
+            verify = List.copyOf(verify);
+        }
+
+        @Override
+        public Action action() {
+            return Action.RECORD;
+        }
+
+        @Override
+        public String toString() {
+            return describe(this);
+        }
+    }
+
+    /** Its planned statements run, then the objects it touches are verified, then it is recorded. */
+    record Execute(Version version, String name, MigrationState state, How how, Reason reason,
+                   List<Statement> statements, List<String> skipped, List<ObjectId> verify, List<String> destructive,
+                   Migration migration) implements Step {
+        public Execute {
+            statements = List.copyOf(statements);
+            skipped = List.copyOf(skipped);
+            verify = List.copyOf(verify);
+            destructive = List.copyOf(destructive);
+        }
+
+        @Override
+        public Action action() {
+            return Action.EXECUTE;
+        }
+
+        /** The same step, running {@code run} instead. */
+        public Execute withStatements(List<Statement> run) {
+            return new Execute(version, name, state, how, reason, run, skipped, verify, destructive, migration);
+        }
+
+        /** The same step, noting the tables it drops while they hold rows. */
+        public Execute withDestructive(List<String> d) {
+            return new Execute(version, name, state, how, reason, statements, skipped, verify, d, migration);
+        }
+
+        /** The same step recorded as detected without running anything (its effects turned out to hold). */
+        public Record asDetected() {
+            return new Record(version, name, state, How.DETECTED, reason, skipped, verify, migration);
+        }
+
+        @Override
+        public String toString() {
+            return describe(this);
+        }
+    }
+
+    /** The database is created from the baseline script and verified against the target; migrations then recorded. */
+    record Baseline(String name, Reason reason, List<Statement> statements, List<ObjectId> verify) implements Step {
+        public Baseline {
+            statements = List.copyOf(statements);
+            verify = List.copyOf(verify);
+        }
+
+        @Override
+        public Version version() {
+            return null;
+        }
+
+        @Override
+        public MigrationState state() {
+            return null;
+        }
+
+        @Override
+        public Migration migration() {
+            return null;
+        }
+
+        @Override
+        public Action action() {
+            return Action.BASELINE;
+        }
+
+        @Override
+        public String toString() {
+            return describe(this);
+        }
+    }
+
+    /** An index, view or trigger that a recorded migration created and someone removed, re-created. */
+    record Repair(String name, Reason reason, List<Statement> statements, List<ObjectId> verify) implements Step {
+        public Repair {
+            statements = List.copyOf(statements);
+            verify = List.copyOf(verify);
+        }
+
+        @Override
+        public Version version() {
+            return null;
+        }
+
+        @Override
+        public MigrationState state() {
+            return null;
+        }
+
+        @Override
+        public Migration migration() {
+            return null;
+        }
+
+        @Override
+        public Action action() {
+            return Action.REPAIR;
+        }
+
+        @Override
+        public String toString() {
+            return describe(this);
+        }
+    }
+
+    private static String describe(Step s) {
+        return (s.version() == null ? "" : s.version() + " ") + s.name() + " " + (s.state() == null ? "" : s.state() + " ")
+                + s.action() + " " + s.statements().size() + " statement(s)";
     }
 }

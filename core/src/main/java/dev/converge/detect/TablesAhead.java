@@ -1,5 +1,6 @@
 package dev.converge.detect;
 
+import dev.converge.dialect.Dialect;
 import dev.converge.schema.ForeignKey;
 import dev.converge.schema.ObjectType;
 import dev.converge.schema.Schema;
@@ -28,7 +29,7 @@ final class TablesAhead {
     static void keepForeignKeys(Reference ref, Schema live, List<Step> steps, List<String> notes) {
         for (int i = 0; i < steps.size(); i++) {
             Step step = steps.get(i);
-            if (step.action() != Action.EXECUTE || step.migration() == null) {
+            if (!(step instanceof Step.Execute exec) || step.migration() == null) {
                 continue;
             }
             MigrationEffects me = ref.effectsOf(step.migration());
@@ -37,9 +38,10 @@ final class TablesAhead {
             for (Statement st : step.statements()) {
                 if (st.kind() == StatementKind.ALTER_RENAME_TABLE && st.tableName() != null
                         && needsLegacyRename(ref, live, me, st)) {
-                    run.add(Repairs.synthesized("PRAGMA legacy_alter_table = ON", step.migration().origin()));
+                    Dialect.Wrap keep = Reference.DIALECT.renameKeepingReferences();
+                    run.add(Repairs.synthesized(keep.before(), step.migration().origin()));
                     run.add(st);
-                    run.add(Repairs.synthesized("PRAGMA legacy_alter_table = OFF", step.migration().origin()));
+                    run.add(Repairs.synthesized(keep.after(), step.migration().origin()));
                     notes.add(step.name() + ": tables created ahead of it (by a baseline) point at " + st.tableName()
                             + "; its rename runs with legacy_alter_table = ON so that their foreign keys stay as the"
                             + " migrations make them");
@@ -49,8 +51,7 @@ final class TablesAhead {
                 }
             }
             if (changed) {
-                steps.set(i, new Step(step.version(), step.name(), step.state(), step.action(), step.how(),
-                        step.reason(), run, step.skipped(), step.verify(), step.destructive(), step.migration()));
+                steps.set(i, exec.withStatements(run));
             }
         }
     }

@@ -1,6 +1,8 @@
 package dev.converge.detect;
 
 import dev.converge.schema.ObjectId;
+import dev.converge.schema.SchemaDiff;
+import dev.converge.schema.SchemaObject;
 import dev.converge.schema.ObjectType;
 import dev.converge.source.Version;
 import dev.converge.sql.Identifiers;
@@ -51,7 +53,7 @@ final class Verdicts {
             }
             boolean putAside = scene.indexesAColumnItsTableLacks(scene.live.get(id).orElse(null));
             if (pos < 0 && !willChange.contains(id) && !putAside) {
-                conflicts.add(new ObjectConflict(id, h.at(me.end()), scene.live.get(id).orElse(null)));
+                conflicts.add(nearest(scene, me, h, scene.live.get(id).orElse(null)));
             } else if (willChange.contains(id) || putAside) {
                 missing.add(id); // an earlier migration of this run brings it to where this one starts
             } else if (pos >= h.intervalAt(me.lastTouch(id))) {
@@ -71,8 +73,8 @@ final class Verdicts {
             String summary = replaces
                     ? "objects match no point of the reference, but this migration drops and re-creates them"
                     : "objects match no point of the reference and this migration does not replace them";
-            return new MigrationStatus(me.migration().version(), me.migration().name(), MigrationState.CONFLICT,
-                    new Reason(summary, holding, missing, mid, conflicts), me.migration(), null, 0, List.of(), replaces, null);
+            return new MigrationStatus.Conflict(me.migration().version(), me.migration().name(),
+                    new Reason(summary, holding, missing, mid, conflicts), me.migration(), replaces);
         }
         if (!mid.isEmpty()) {
             // rule "intermediate is an interruption"
@@ -163,11 +165,47 @@ final class Verdicts {
         if (from == total || from == 0) {
             return s;
         }
-        return new MigrationStatus(me.migration().version(), me.migration().name(), MigrationState.UNCERTAIN,
+        return new MigrationStatus.Uncertain(me.migration().version(), me.migration().name(),
                 new Reason("its schema effects hold but it is not recorded behind a recorded history, and statements "
                         + (from + 1) + " to " + total + " are data the schema cannot show: they are tried again",
                         s.reason().holding(), List.of(), List.of(), List.of()),
-                me.migration(), null, from, List.of(), false, null);
+                me.migration(), from);
+    }
+
+    /**
+     * Rule "nearest point": a live object that matches no point of its timeline is reported against the definition
+     * nearest it (fewest differences; where the migration leaves it on a tie), naming the migration and statement after
+     * which that definition stands — not against the first migration that touched the object.
+     */
+    static ObjectConflict nearest(Scene scene, MigrationEffects me, ObjectHistory h, SchemaObject live) {
+        int best = h.intervalAt(me.end());
+        int fewest = distance(h.definition(best), live);
+        for (int i = 0; i < h.size(); i++) {
+            int d = distance(h.definition(i), live);
+            if (d < fewest) {
+                best = i;
+                fewest = d;
+            }
+        }
+        return new ObjectConflict(h.id(), h.definition(best), live, pointName(scene.ref, h.start(best)));
+    }
+
+    private static int distance(SchemaObject expected, SchemaObject live) {
+        if (expected == null || live == null) {
+            return expected == live ? 0 : Integer.MAX_VALUE;
+        }
+        return SchemaDiff.between(expected, live).size();
+    }
+
+    /** Where point {@code p} of the timeline is, in the user's terms. */
+    private static String pointName(Reference ref, int p) {
+        for (MigrationEffects m : ref.migrations()) {
+            if (p > m.start() && p <= m.end()) {
+                return p == m.end() ? "as " + m.migration().name() + " leaves it"
+                        : "as statement " + (p - m.start()) + " of " + m.migration().name() + " leaves it";
+            }
+        }
+        return "before the first migration";
     }
 
     /** True when the migration's first statement touching {@code id} drops it: it replaces whatever stands there. */
@@ -179,9 +217,9 @@ final class Verdicts {
                     case DROP_TABLE, DROP_INDEX, DROP_VIEW, DROP_TRIGGER -> true;
                     default -> false;
                 };
-                // dropping a table drops its indexes and triggers too
+                // dropping a table drops what the dialect drops with it (SQLite: its indexes and triggers)
                 return drop && (st.objectName() != null && (Identifiers.same(st.objectName(), id.key())
-                        || st.kind() == StatementKind.DROP_TABLE));
+                        || st.kind() == StatementKind.DROP_TABLE && Reference.DIALECT.droppedWithItsTable(id.type())));
             }
         }
         return false;
@@ -191,7 +229,7 @@ final class Verdicts {
     static boolean executes(MigrationStatus s) {
         return switch (s.state()) {
             case ABSENT, UNCERTAIN, PARTIAL, HALF_APPLIED -> true;
-            case CONFLICT -> s.replaces();
+            case CONFLICT -> s instanceof MigrationStatus.Conflict c && c.replaces();
             default -> false;
         };
     }
@@ -199,17 +237,18 @@ final class Verdicts {
     /** The objects that running {@code me} in state {@code s} will change. */
     static Set<ObjectId> changes(MigrationEffects me, MigrationStatus s) {
         Set<ObjectId> out = new HashSet<>();
-        MigrationState st = s.state() == MigrationState.OUT_OF_ORDER ? s.underlying() : s.state();
-        switch (st) {
+        MigrationStatus v = s instanceof MigrationStatus.OutOfOrder o ? o.underlying() : s;
+        switch (v.state()) {
             case ABSENT -> out.addAll(me.touched());
-            case PARTIAL -> out.addAll(s.reason().missing());
+            case PARTIAL -> out.addAll(v.reason().missing());
             case CONFLICT -> {
-                out.addAll(s.reason().missing());
-                s.reason().conflicts().forEach(c -> out.add(c.object()));
+                out.addAll(v.reason().missing());
+                v.reason().conflicts().forEach(c -> out.add(c.object()));
             }
             case HALF_APPLIED -> {
-                out.addAll(s.temporaries());
-                for (int j = s.resumeAfter(); j < me.effects().size(); j++) {
+                MigrationStatus.HalfApplied half = (MigrationStatus.HalfApplied) v;
+                out.addAll(half.temporaries());
+                for (int j = half.resumeAfter(); j < me.effects().size(); j++) {
                     out.addAll(me.effects().get(j));
                 }
             }
@@ -262,7 +301,6 @@ final class Verdicts {
     }
 
     static MigrationStatus status(MigrationEffects me, MigrationState s, Reason r) {
-        Version v = me.migration().version();
-        return new MigrationStatus(v, me.migration().name(), s, r, me.migration(), null, 0, List.of(), false, null);
+        return MigrationStatus.of(me.migration(), s, r);
     }
 }

@@ -5,6 +5,7 @@ import dev.converge.source.MigrationSet;
 import dev.converge.source.ToolChecksum;
 import dev.converge.source.Version;
 import dev.converge.sql.Identifiers;
+import dev.converge.sqlite.SqliteErrors;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

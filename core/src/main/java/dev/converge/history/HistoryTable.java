@@ -6,6 +6,7 @@ import dev.converge.source.Migration;
 import dev.converge.source.MigrationSet;
 import dev.converge.source.Version;
 import dev.converge.sql.Identifiers;
+import dev.converge.sqlite.SqliteErrors;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -50,9 +50,10 @@ public final class ArchitectureRules {
     }
 
     /**
-     * Dependencies point one way: error and sql on nothing else; schema and source on sql; inspect on schema;
-     * history on source; detect on source, sql, schema, inspect, history; apply on detect, history, inspect and what
-     * flows through them; the root package on all, and nothing on the root package but fleet (many databases, each
+     * Dependencies point one way: error and sql on nothing else; schema and source on sql; dialect (what the engine
+     * needs from a database engine) on schema; sqlite (SQLite's dialect) on dialect and schema; history on source and
+     * sqlite; detect on source, sql, schema, dialect, sqlite, history; apply on detect, history, dialect, sqlite and
+     * what flows through them; the root package on all, and nothing on the root package but fleet (many databases, each
      * through the root's API), on which nothing depends. Every package may use error.
      */
     public ArchRule packageDependencies() {
@@ -63,7 +64,8 @@ public final class ArchitectureRules {
                 .layer("sql").definedBy(pkg("sql"))
                 .layer("schema").definedBy(pkg("schema"))
                 .layer("source").definedBy(pkg("source"))
-                .layer("inspect").definedBy(pkg("inspect"))
+                .layer("dialect").definedBy(pkg("dialect"))
+                .layer("sqlite").definedBy(pkg("sqlite"))
                 .layer("history").definedBy(pkg("history"))
                 .layer("detect").definedBy(pkg("detect"))
                 .layer("apply").definedBy(pkg("apply"))
@@ -72,27 +74,43 @@ public final class ArchitectureRules {
                 .whereLayer("sql").mayOnlyAccessLayers("error")
                 .whereLayer("schema").mayOnlyAccessLayers("sql", "error")
                 .whereLayer("source").mayOnlyAccessLayers("sql", "error")
-                .whereLayer("inspect").mayOnlyAccessLayers("schema", "sql", "error")
-                .whereLayer("history").mayOnlyAccessLayers("source", "sql", "error")
-                .whereLayer("detect").mayOnlyAccessLayers("source", "sql", "schema", "inspect", "history", "error")
-                .whereLayer("apply").mayOnlyAccessLayers("detect", "history", "inspect", "schema", "source", "sql",
+                .whereLayer("dialect").mayOnlyAccessLayers("schema", "error")
+                .whereLayer("sqlite").mayOnlyAccessLayers("dialect", "schema", "sql", "error")
+                .whereLayer("history").mayOnlyAccessLayers("source", "sql", "sqlite", "error")
+                .whereLayer("detect").mayOnlyAccessLayers("source", "sql", "schema", "dialect", "sqlite", "history",
                         "error")
+                .whereLayer("apply").mayOnlyAccessLayers("detect", "history", "dialect", "sqlite", "schema", "source",
+                        "sql", "error")
                 .whereLayer("root").mayOnlyBeAccessedByLayers("fleet")
                 .whereLayer("fleet").mayNotBeAccessedByAnyLayer()
                 .as("packages under " + root + " depend on each other only as DESIGN.md §3 allows");
     }
 
-    /** JDBC ({@code java.sql}, {@code javax.sql}) only in inspect, history, detect.Reference, apply and the root. */
+    /**
+     * JDBC ({@code java.sql}, {@code javax.sql}) only in dialect, sqlite, history, detect.Reference, apply and the
+     * root.
+     */
     public ArchRule jdbcOnlyWhereAllowed() {
         String reference = root + ".detect.Reference";
         DescribedPredicate<JavaClass> referenceOrNested = DescribedPredicate.describe(reference + " or nested in it",
                 c -> c.getName().equals(reference) || c.getName().startsWith(reference + "$"));
         return noClasses().that().resideInAPackage(root + "..")
-                .and().resideOutsideOfPackages(root, pkg("inspect"), pkg("history"), pkg("apply"))
+                .and().resideOutsideOfPackages(root, pkg("dialect"), pkg("sqlite"), pkg("history"), pkg("apply"))
                 .and(DescribedPredicate.not(referenceOrNested))
                 .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..")
-                .because("JDBC lives only in inspect, history, detect.Reference, apply and the root package;"
+                .because("JDBC lives only in dialect, sqlite, history, detect.Reference, apply and the root package;"
                         + " everything else is pure and tested with values (DESIGN.md §3)")
+                .allowEmptyShould(true);
+    }
+
+    /**
+     * SQLite's driver ({@code org.sqlite}) only in the sqlite package: the engine reaches SQLite through the dialect,
+     * so that a second engine would be a new package (docs/design.md, "The dialect seam").
+     */
+    public ArchRule sqliteDriverOnlyInItsDialect() {
+        return noClasses().that().resideInAPackage(root + "..").and().resideOutsideOfPackage(pkg("sqlite"))
+                .should().dependOnClassesThat().resideInAPackage("org.sqlite..")
+                .because("SQLite's driver is used only behind the dialect seam, in the sqlite package")
                 .allowEmptyShould(true);
     }
 
@@ -107,12 +125,13 @@ public final class ArchitectureRules {
     public ArchRule onlyKnownPackages() {
         return classes().that().resideInAPackage(root + "..")
                 .should().resideInAnyPackage(root, pkg("error"), pkg("sql"), pkg("schema"), pkg("source"),
-                        pkg("inspect"), pkg("history"), pkg("detect"), pkg("apply"), pkg("fleet"))
+                        pkg("dialect"), pkg("sqlite"), pkg("history"), pkg("detect"), pkg("apply"), pkg("fleet"))
                 .because("a new package needs its place in DESIGN.md §3 and in these rules first")
                 .allowEmptyShould(true);
     }
 
     public List<ArchRule> all() {
-        return List.of(packageDependencies(), jdbcOnlyWhereAllowed(), noCycles(), onlyKnownPackages());
+        return List.of(packageDependencies(), jdbcOnlyWhereAllowed(), sqliteDriverOnlyInItsDialect(), noCycles(),
+                onlyKnownPackages());
     }
 }

@@ -115,10 +115,10 @@ class DetectorTest {
         MigrationStatus copied = Detector.detect(ref, afterStatement(ref, 2, 2), recorded(set, 1)).statuses().get(1);
 
         assertThat(renamed.state()).isEqualTo(MigrationState.HALF_APPLIED);
-        assertThat(renamed.temporaries()).isEmpty();
-        assertThat(renamed.resumeAfter()).isEqualTo(1);
+        assertThat(half(renamed).temporaries()).isEmpty();
+        assertThat(half(renamed).resumeAfter()).isEqualTo(1);
         assertThat(copied.state()).isEqualTo(MigrationState.HALF_APPLIED);
-        assertThat(copied.temporaries()).extracting(ObjectId::key).containsExactly("t6_new");
+        assertThat(half(copied).temporaries()).extracting(ObjectId::key).containsExactly("t6_new");
     }
 
     /**
@@ -246,6 +246,26 @@ class DetectorTest {
     }
 
     @Test
+    void aConflictNamesTheNearestPointOfTheTimelineNotTheMigrationBeingJudged() {
+        MigrationSet set = set(
+                "001_notes.sql", "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT);",
+                "002_title.sql", "ALTER TABLE notes ADD COLUMN title TEXT;",
+                "003_more.sql", "ALTER TABLE notes ADD COLUMN a TEXT;\nALTER TABLE notes ADD COLUMN b TEXT;\n"
+                        + "ALTER TABLE notes ADD COLUMN c TEXT;");
+        Reference ref = Reference.replay(set);
+        // the table as 001 leaves it, plus a column no migration makes: nearest to 001's point, far from 003's end
+        Schema live = ref.schemaAt(0).with(SchemaParser.parse("table", "notes", "notes",
+                "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT, extra INTEGER)"));
+        MigrationStatus s = Detector.detect(ref, live, History.none("schema_migrations")).statuses().get(0);
+
+        assertThat(s.state()).isEqualTo(MigrationState.CONFLICT);
+        ObjectConflict c = s.reason().conflicts().get(0);
+        assertThat(c.where()).isEqualTo("as 001_notes.sql leaves it");
+        assertThat(c.expected().sql()).doesNotContain("title");
+        assertThat(c.describe()).contains("(as 001_notes.sql leaves it)").contains("extra");
+    }
+
+    @Test
     void anObjectMatchingNoPointIsAConflictWithExpectedAndActual() {
         Reference ref = Reference.replay(BASIC);
         Schema live = after(ref, 2).with(SchemaParser.parse("table", "posts", "posts",
@@ -253,7 +273,7 @@ class DetectorTest {
         Detection d = Detector.detect(ref, live, recorded(BASIC, 1, 2));
         MigrationStatus s3 = d.status(Version.of(3)).orElseThrow();
         assertThat(s3.state()).isEqualTo(MigrationState.CONFLICT);
-        assertThat(s3.replaces()).isFalse();
+        assertThat(conflict(s3).replaces()).isFalse();
         assertThat(s3.reason().conflicts()).hasSize(1);
         assertThat(s3.reason().conflicts().get(0).object()).isEqualTo(ObjectId.table("posts"));
         assertThat(s3.reason().conflicts().get(0).describe()).contains("title").contains("user_id");
@@ -267,7 +287,7 @@ class DetectorTest {
         Schema live = Schema.of(SchemaParser.parse("table", "t", "t", "CREATE TABLE t (a TEXT, zzz INT)"));
         Detection d = Detector.detect(ref, live, recorded(s, 1));
         assertThat(d.state(2)).isEqualTo(MigrationState.CONFLICT);
-        assertThat(d.status(Version.of(2)).orElseThrow().replaces()).isTrue();
+        assertThat(conflict(d.status(Version.of(2)).orElseThrow()).replaces()).isTrue();
     }
 
     @Test
@@ -333,8 +353,8 @@ class DetectorTest {
         Detection d = Detector.detect(ref, live, recorded(REBUILD, 1));
         MigrationStatus s = d.status(Version.of(2)).orElseThrow();
         assertThat(s.state()).isEqualTo(MigrationState.HALF_APPLIED);
-        assertThat(s.temporaries()).containsExactly(ObjectId.table("t_new"));
-        assertThat(s.resumeAfter()).isZero();
+        assertThat(half(s).temporaries()).containsExactly(ObjectId.table("t_new"));
+        assertThat(half(s).resumeAfter()).isZero();
         Plan plan = Planner.plan(ref, live, recorded(REBUILD, 1), 1, PlanOptions.defaults(), null, null);
         Step step = plan.steps().get(1);
         assertThat(step.statements()).hasSize(6);
@@ -391,8 +411,8 @@ class DetectorTest {
         Detection d = Detector.detect(ref, live, recorded(REBUILD, 1));
         MigrationStatus s = d.status(Version.of(2)).orElseThrow();
         assertThat(s.state()).isEqualTo(MigrationState.HALF_APPLIED);
-        assertThat(s.resumeAfter()).isEqualTo(3);
-        assertThat(s.temporaries()).isEmpty();
+        assertThat(half(s).resumeAfter()).isEqualTo(3);
+        assertThat(half(s).temporaries()).isEmpty();
         Plan plan = Planner.plan(ref, live, recorded(REBUILD, 1), 1, PlanOptions.defaults(), null, null);
         assertThat(plan.steps().get(1).statements()).extracting(st -> st.text())
                 .containsExactly("ALTER TABLE t_new RENAME TO t", "CREATE INDEX t_name ON t(name)");
@@ -414,8 +434,8 @@ class DetectorTest {
         Schema live = afterStatement(ref, 2, 3);
         MigrationStatus s = Detector.detect(ref, live, recorded(REBUILD_WITH_VIEW, 1)).status(Version.of(2)).orElseThrow();
         assertThat(s.state()).isEqualTo(MigrationState.HALF_APPLIED);
-        assertThat(s.temporaries()).containsExactly(ObjectId.table("t_new"));
-        assertThat(s.resumeAfter()).isEqualTo(1);
+        assertThat(half(s).temporaries()).containsExactly(ObjectId.table("t_new"));
+        assertThat(half(s).resumeAfter()).isEqualTo(1);
         Plan plan = Planner.plan(ref, live, recorded(REBUILD_WITH_VIEW, 1), 1, PlanOptions.defaults(), null, null);
         assertThat(plan.steps().get(1).statements()).extracting(st -> st.text().split("\n")[0]).containsExactly(
                 "DROP TABLE IF EXISTS \"t_new\"", "CREATE TABLE t_new (id INTEGER PRIMARY KEY, name TEXT NOT NULL DEFAULT '')",
@@ -429,7 +449,7 @@ class DetectorTest {
         Schema live = afterStatement(ref, 2, 1); // only DROP VIEW ran
         MigrationStatus s = Detector.detect(ref, live, recorded(REBUILD_WITH_VIEW, 1)).status(Version.of(2)).orElseThrow();
         assertThat(s.state()).isEqualTo(MigrationState.HALF_APPLIED);
-        assertThat(s.resumeAfter()).isEqualTo(1);
+        assertThat(half(s).resumeAfter()).isEqualTo(1);
     }
 
     private static final MigrationSet REBUILD_THEN_REDEFINE_INDEX = set(
@@ -451,7 +471,7 @@ class DetectorTest {
         Detection d = Detector.detect(ref, live, recorded(REBUILD_THEN_REDEFINE_INDEX, 1));
         MigrationStatus s2 = d.status(Version.of(2)).orElseThrow();
         assertThat(s2.state()).isEqualTo(MigrationState.HALF_APPLIED);
-        assertThat(s2.resumeAfter()).isEqualTo(4);
+        assertThat(half(s2).resumeAfter()).isEqualTo(4);
         assertThat(d.state(3)).isEqualTo(MigrationState.ABSENT);
     }
 
@@ -472,7 +492,7 @@ class DetectorTest {
         Schema live = afterStatement(ref, 2, 1);
         MigrationStatus s = Detector.detect(ref, live, recorded(ROLES_WITH_SEED, 1)).status(Version.of(2)).orElseThrow();
         assertThat(s.state()).isEqualTo(MigrationState.HALF_APPLIED);
-        assertThat(s.resumeAfter()).isEqualTo(1);
+        assertThat(half(s).resumeAfter()).isEqualTo(1);
         Plan plan = Planner.plan(ref, live, recorded(ROLES_WITH_SEED, 1), 1, PlanOptions.defaults(), null, null);
         assertThat(plan.steps().get(1).statements()).extracting(st -> st.text().split(" \\(")[0]).containsExactly(
                 "CREATE TABLE user_roles", "INSERT OR IGNORE INTO roles", "INSERT INTO user_roles");
@@ -523,7 +543,7 @@ class DetectorTest {
         Detection d = Detector.detect(ref, live, recorded(BASIC, 1, 3));
         MigrationStatus s2 = d.status(Version.of(2)).orElseThrow();
         assertThat(s2.state()).isEqualTo(MigrationState.OUT_OF_ORDER);
-        assertThat(s2.underlying()).isEqualTo(MigrationState.ABSENT);
+        assertThat(outOfOrder(s2).underlying().state()).isEqualTo(MigrationState.ABSENT);
     }
 
     @Test
@@ -546,14 +566,14 @@ class DetectorTest {
         History h = recorded(RECURRING_INDEX, 1);
 
         Detection first = Detector.detect(ref, live, h);
-        assertThat(first.status(Version.of(2)).orElseThrow().resumeAfter()).isEqualTo(3);
+        assertThat(half(first.status(Version.of(2)).orElseThrow()).resumeAfter()).isEqualTo(3);
         assertThat(Detector.alternatives(ref, live, first)).containsExactly(
                 new Reading(Map.of(Version.of(2), 1)), new Reading(Map.of(Version.of(2), 0)));
 
         Detection other = Detector.detect(ref, live, h, RowFacts.NONE, new Reading(Map.of(Version.of(2), 1)));
         MigrationStatus s = other.status(Version.of(2)).orElseThrow();
         assertThat(s.state()).isEqualTo(MigrationState.HALF_APPLIED);
-        assertThat(s.resumeAfter()).isEqualTo(1);
+        assertThat(half(s).resumeAfter()).isEqualTo(1);
     }
 
     /** A reading whose forced point the objects do not fit reads the migration as not interrupted there. */
@@ -564,5 +584,31 @@ class DetectorTest {
         Detection d = Detector.detect(ref, live, recorded(RECURRING_INDEX, 1), RowFacts.NONE,
                 new Reading(Map.of(Version.of(2), 2)));
         assertThat(d.status(Version.of(2)).orElseThrow().state()).isNotEqualTo(MigrationState.HALF_APPLIED);
+    }
+
+    @Test
+    void aVerdictCarriesOnlyItsOwnData() {
+        Migration m = set("001_a.sql", "CREATE TABLE a (x);").migrations().get(0);
+        assertThat(MigrationStatus.of(m, MigrationState.UNCERTAIN, Reason.of("u")))
+                .isInstanceOf(MigrationStatus.Uncertain.class);
+        assertThat(MigrationStatus.of(m, MigrationState.ABSENT, Reason.of("a")))
+                .isInstanceOf(MigrationStatus.Plain.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new MigrationStatus.Plain(m.version(), m.name(),
+                MigrationState.HALF_APPLIED, Reason.of("h"), m, null)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static MigrationStatus.HalfApplied half(MigrationStatus s) {
+        assertThat(s).isInstanceOf(MigrationStatus.HalfApplied.class);
+        return (MigrationStatus.HalfApplied) s;
+    }
+
+    private static MigrationStatus.Conflict conflict(MigrationStatus s) {
+        assertThat(s).isInstanceOf(MigrationStatus.Conflict.class);
+        return (MigrationStatus.Conflict) s;
+    }
+
+    private static MigrationStatus.OutOfOrder outOfOrder(MigrationStatus s) {
+        assertThat(s).isInstanceOf(MigrationStatus.OutOfOrder.class);
+        return (MigrationStatus.OutOfOrder) s;
     }
 }

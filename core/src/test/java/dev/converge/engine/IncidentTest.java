@@ -7,7 +7,7 @@ import dev.converge.detect.MigrationState;
 import dev.converge.detect.Plan;
 import dev.converge.detect.Step;
 import dev.converge.history.How;
-import dev.converge.inspect.SchemaInspector;
+import dev.converge.sqlite.SchemaInspector;
 import dev.converge.schema.SchemaDiff;
 import dev.converge.source.Version;
 import dev.converge.detect.Reference;

@@ -6,7 +6,7 @@ import dev.converge.detect.Action;
 import dev.converge.detect.Plan;
 import dev.converge.detect.Step;
 import dev.converge.detect.Reference;
-import dev.converge.inspect.SchemaInspector;
+import dev.converge.sqlite.SchemaInspector;
 import dev.converge.schema.ObjectId;
 import dev.converge.schema.SchemaDiff;
 import dev.converge.source.MigrationSource;

@@ -2,7 +2,7 @@ package dev.converge.scenarios.catalogue;
 
 import dev.converge.error.ConvergeException;
 import dev.converge.error.ErrorCode;
-import dev.converge.inspect.SchemaInspector;
+import dev.converge.sqlite.SchemaInspector;
 import dev.converge.scenarios.state.Baseline;
 import dev.converge.scenarios.state.MigrationFile;
 import dev.converge.scenarios.state.State;

@@ -8,7 +8,7 @@ import dev.converge.detect.Plan;
 import dev.converge.detect.Reference;
 import dev.converge.detect.Step;
 import dev.converge.error.ConvergeException;
-import dev.converge.inspect.SchemaInspector;
+import dev.converge.sqlite.SchemaInspector;
 import dev.converge.schema.Change;
 import dev.converge.schema.Schema;
 import dev.converge.schema.SchemaDiff;

@@ -3,7 +3,7 @@ package dev.converge.scenarios.faults;
 import dev.converge.Converge;
 import dev.converge.apply.RunEvent;
 import dev.converge.detect.Reference;
-import dev.converge.inspect.SchemaInspector;
+import dev.converge.sqlite.SchemaInspector;
 import dev.converge.schema.Change;
 import dev.converge.schema.SchemaDiff;
 import dev.converge.source.Script;

@@ -1,8 +1,7 @@
-package dev.converge.apply;
+package dev.converge.sqlite;
 
 import dev.converge.error.ConvergeException;
 import dev.converge.error.ErrorCode;
-import dev.converge.history.SqliteErrors;
 
 import java.sql.Connection;
 import java.sql.ResultSet;

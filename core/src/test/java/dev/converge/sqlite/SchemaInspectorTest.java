@@ -1,4 +1,4 @@
-package dev.converge.inspect;
+package dev.converge.sqlite;
 
 import dev.converge.error.ConvergeException;
 import dev.converge.error.ErrorCode;

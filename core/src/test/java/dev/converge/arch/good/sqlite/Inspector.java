@@ -1,7 +1,9 @@
-package dev.converge.arch.good.inspect;
+package dev.converge.arch.good.sqlite;
 
-/** Fixture: inspect uses schema and JDBC. */
+/** Fixture: the sqlite dialect uses schema, JDBC and SQLite's driver. */
 public class Inspector {
+    org.sqlite.SQLiteConfig config;
+
     dev.converge.arch.good.schema.Model read(java.sql.Connection c) {
         return new dev.converge.arch.good.schema.Model();
     }
