@@ -7,6 +7,7 @@ import dev.converge.detect.Problem;
 import dev.converge.detect.Step;
 import dev.converge.error.ConvergeException;
 import dev.converge.schema.ObjectId;
+import dev.converge.source.StatementTexts;
 import dev.converge.sql.Statement;
 
 import java.nio.file.Path;
@@ -141,8 +142,10 @@ final class JsonReports {
         m.put("how", s.how() == null ? null : s.how().column());
         m.put("reason", s.reason().lines());
         List<Object> statements = new ArrayList<>();
-        for (Statement st : s.statements()) {
-            statements.add(st.text());
+        try (StatementTexts texts = StatementTexts.of(s.migration())) { // a large file's, read again
+            for (Statement st : s.statements()) {
+                statements.add(texts.of(st).text());
+            }
         }
         m.put("statements", statements);
         m.put("skipped", s.skipped());

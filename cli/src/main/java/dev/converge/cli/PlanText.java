@@ -4,6 +4,7 @@ import dev.converge.detect.Action;
 import dev.converge.detect.Plan;
 import dev.converge.detect.Problem;
 import dev.converge.detect.Step;
+import dev.converge.source.StatementTexts;
 import dev.converge.sql.Statement;
 
 import java.io.PrintStream;
@@ -27,9 +28,11 @@ final class PlanText {
             }
             if (!s.statements().isEmpty() && s.action() != Action.NOTHING && s.action() != Action.REFUSE) {
                 out.println(INDENT + "runs:");
-                for (Statement st : s.statements()) {
-                    for (String line : terminated(st.text()).split("\n", -1)) {
-                        out.println(INDENT + "  " + line);
+                try (StatementTexts texts = StatementTexts.of(s.migration())) { // a large file's, read again
+                    for (Statement st : s.statements()) {
+                        for (String line : terminated(texts.of(st).text()).split("\n", -1)) {
+                            out.println(INDENT + "  " + line);
+                        }
                     }
                 }
             }

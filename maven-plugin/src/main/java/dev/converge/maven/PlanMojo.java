@@ -20,7 +20,9 @@ public final class PlanMojo extends ConvergeMojo {
             getLog().info((s.version() == null ? "-" : s.version().toString()) + "  " + s.name() + "  "
                     + (s.state() == null ? "" : s.state() + ": ") + s.action() + " (" + s.reason().summary() + ")");
             if (s.action() != Action.NOTHING && s.action() != Action.REFUSE) {
-                s.statements().forEach(st -> getLog().info("    " + st.text().strip()));
+                try (dev.converge.source.StatementTexts texts = dev.converge.source.StatementTexts.of(s.migration())) {
+                    s.statements().forEach(st -> getLog().info("    " + texts.of(st).text().strip()));
+                }
             }
         }
         plan.notes().forEach(n -> getLog().warn("Converge: " + n));

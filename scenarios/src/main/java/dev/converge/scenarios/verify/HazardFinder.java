@@ -3,6 +3,7 @@ package dev.converge.scenarios.verify;
 import dev.converge.error.ConvergeException;
 import dev.converge.source.Migration;
 import dev.converge.source.MigrationSet;
+import dev.converge.source.StatementTexts;
 import dev.converge.sql.Identifiers;
 import dev.converge.sql.Statement;
 import dev.converge.sql.StatementKind;
@@ -68,9 +69,11 @@ final class HazardFinder {
             if (!mig.origin().equals(file) && !file.endsWith(mig.name()) && !mig.origin().endsWith(file)) {
                 continue;
             }
-            for (Statement st : mig.statements()) {
-                if (st.line() == line) {
-                    return st;
+            try (StatementTexts texts = mig.texts()) { // a large file's data statement, read again to run
+                for (Statement st : mig.statements()) {
+                    if (st.line() == line) {
+                        return texts.of(st);
+                    }
                 }
             }
         }
@@ -82,9 +85,11 @@ final class HazardFinder {
         List<Statement> out = new ArrayList<>();
         for (Migration mig : set) {
             if (mig.origin().equals(file) || file.endsWith(mig.name()) || mig.origin().endsWith(file)) {
-                for (Statement st : mig.statements()) {
-                    if (st.line() < line) {
-                        out.add(st);
+                try (StatementTexts texts = mig.texts()) { // a large file's data statements, read again to run
+                    for (Statement st : mig.statements()) {
+                        if (st.line() < line) {
+                            out.add(texts.of(st));
+                        }
                     }
                 }
             }
