@@ -35,6 +35,7 @@ final class ClasspathSource implements MigrationSource {
     private final ClassLoader loader;
     private final Layout layout;
     private final Map<String, String> placeholders;
+    private final long largeBytes;
 
     ClasspathSource(String location, ClassLoader loader) {
         this(location, loader, Layout.CONVERGE, Map.of());
@@ -46,6 +47,13 @@ final class ClasspathSource implements MigrationSource {
      * files are named {@code V1__x.sql}.
      */
     ClasspathSource(String location, ClassLoader loader, Layout layout, Map<String, String> placeholders) {
+        this(location, loader, layout, placeholders, LargeFile.ABOVE_BYTES);
+    }
+
+    /** As above, streaming Converge's files of {@code largeBytes} bytes and more (see {@link LargeFile}). */
+    ClasspathSource(String location, ClassLoader loader, Layout layout, Map<String, String> placeholders,
+                    long largeBytes) {
+        this.largeBytes = largeBytes;
         if (layout == Layout.DIESEL || layout == Layout.PRISMA || layout == Layout.DRIZZLE || layout == Layout.LIQUIBASE) {
             throw new ConvergeException(ErrorCode.BAD_INPUT, "a " + layout.cliName() + " folder is read from disk"
                     + " only: use MigrationSource.folder(dir, Layout." + layout + ", ...)");
@@ -102,7 +110,7 @@ final class ClasspathSource implements MigrationSource {
                 throw error("cannot turn the classpath URL " + root + " into a path: " + e, e);
             }
             if (layout == Layout.CONVERGE) {
-                FolderSource.readInto(dir, out);
+                FolderSource.readInto(dir, out, largeBytes);
             } else {
                 out.addAll(new ToolFolderSource(dir, layout, placeholders, Clock.systemUTC()).load().migrations());
             }
@@ -163,6 +171,10 @@ final class ClasspathSource implements MigrationSource {
                     continue;
                 }
                 MigrationFileName parsed = l == Layout.CONVERGE ? MigrationFileName.parse(fileName, origin) : null;
+                if (parsed != null && e.getValue().getSize() >= largeBytes) {
+                    out.add(MigrationFiles.large(parsed, fileName, LargeFile.read(() -> entry(origin), origin), origin));
+                    continue;
+                }
                 byte[] bytes;
                 try (InputStream in = jar.getInputStream(e.getValue())) {
                     bytes = in.readAllBytes();
@@ -178,6 +190,13 @@ final class ClasspathSource implements MigrationSource {
         } catch (IOException e) {
             throw error("cannot open the jar of the classpath folder " + root + ": " + e, e);
         }
+    }
+
+    /** The entry of a jar at {@code url}, opened anew (not through the JVM's cache of open jars). */
+    private static InputStream entry(String url) throws IOException {
+        URLConnection c = new URL(url).openConnection();
+        c.setUseCaches(false);
+        return c.getInputStream();
     }
 
     private ConvergeException error(String message, Throwable cause) {

@@ -36,14 +36,20 @@ public final class LargeFile {
     /** Files this large, or larger, are streamed; smaller ones are held whole, which is quicker to use. */
     public static final long ABOVE_BYTES = 2L << 20;
 
-    private final Path file;
+    private final Opener file;
     private final String origin;
     private final long size;
     private final String checksum;
     private final String crlfChecksum;
     private volatile List<Statement> statements;
 
-    private LargeFile(Path file, String origin, long size, String checksum, String crlfChecksum) {
+    /** Opens the file's bytes from their start, each time anew: a path on disk, or an entry of a jar. */
+    @FunctionalInterface
+    interface Opener {
+        InputStream open() throws IOException;
+    }
+
+    private LargeFile(Opener file, String origin, long size, String checksum, String crlfChecksum) {
         this.file = file;
         this.origin = origin;
         this.size = size;
@@ -56,23 +62,24 @@ public final class LargeFile {
      * line, as for a file held whole) and computes its checksums.
      */
     static LargeFile read(Path file, String origin) {
-        try (InputStream in = Files.newInputStream(file)) {
+        return read(() -> Files.newInputStream(file), origin);
+    }
+
+    /** As {@link #read(Path, String)}, for the bytes {@code file} opens (an entry of a jar, say). */
+    static LargeFile read(Opener file, String origin) {
+        try (InputStream in = file.open()) {
             Scan scan = new Scan(origin);
             byte[] buf = new byte[1 << 16];
             for (int n = in.read(buf); n >= 0; n = in.read(buf)) {
                 scan.update(buf, n);
             }
             scan.finish();
-            return new LargeFile(file, origin, Files.size(file), scan.lf(), scan.crlf());
+            return new LargeFile(file, origin, scan.size(), scan.lf(), scan.crlf());
         } catch (IOException e) {
-            throw ConvergeException.builder(ErrorCode.BAD_INPUT, "cannot read the migration file " + file + ": " + e
+            throw ConvergeException.builder(ErrorCode.BAD_INPUT, "cannot read the migration file " + origin + ": " + e
                             + ". Check that the file exists and is readable by this process.")
                     .file(origin).cause(e).build();
         }
-    }
-
-    public Path file() {
-        return file;
     }
 
     /** The file's size in bytes. */
@@ -118,7 +125,7 @@ public final class LargeFile {
      */
     Reader open() {
         try {
-            InputStream raw = Files.newInputStream(file);
+            InputStream raw = file.open();
             byte[] head = raw.readNBytes(3);
             int bom = SourceText.bomLength(head);
             InputStream rest = new java.io.SequenceInputStream(
@@ -132,24 +139,24 @@ public final class LargeFile {
 
     ConvergeException unreadable(IOException e) {
         String why = e instanceof CharacterCodingException ? "it is no longer UTF-8" : e.toString();
-        return ConvergeException.builder(ErrorCode.BAD_INPUT, "cannot read the migration file " + file + " again: "
+        return ConvergeException.builder(ErrorCode.BAD_INPUT, "cannot read the migration file " + origin + " again: "
                         + why + ". It was read when the migrations were loaded; check that nothing changes it during a run.")
                 .file(origin).cause(e).build();
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof LargeFile f && f.file.equals(file) && f.size == size && f.checksum.equals(checksum);
+        return o instanceof LargeFile f && f.origin.equals(origin) && f.size == size && f.checksum.equals(checksum);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(file, checksum);
+        return Objects.hash(origin, checksum);
     }
 
     @Override
     public String toString() {
-        return file + " (" + size + " bytes, streamed)";
+        return origin + " (" + size + " bytes, streamed)";
     }
 
     /** The bytes after the byte-order mark, checksummed as they pass; compared with the loaded checksum at the end. */
@@ -177,7 +184,7 @@ public final class LargeFile {
                 compared = true;
                 String now = digests.lf();
                 if (!now.equals(checksum)) {
-                    throw ConvergeException.builder(ErrorCode.CHECKSUM_MISMATCH, "the migration file " + file
+                    throw ConvergeException.builder(ErrorCode.CHECKSUM_MISMATCH, "the migration file " + origin
                                     + " changed while Converge was running: its checksum was " + checksum
                                     + " when the migrations were loaded and is " + now + " now. Nothing it read"
                                     + " since is committed; run again once the file stays put.")
@@ -291,6 +298,11 @@ public final class LargeFile {
 
         String crlf() {
             return digests.crlf();
+        }
+
+        /** The bytes read, the byte-order mark included. */
+        long size() {
+            return offset + (SourceText.bomLength(head) == 3 && headLength == 3 ? 3 : 0);
         }
     }
 

@@ -23,7 +23,11 @@ final class MigrationFiles {
 
     /** A migration from a file too large to hold: read once now for its checksums, again when it is used. */
     static Migration large(MigrationFileName parsed, String fileName, java.nio.file.Path file, String origin) {
-        LargeFile large = LargeFile.read(file, origin);
+        return large(parsed, fileName, LargeFile.read(file, origin), origin);
+    }
+
+    /** As {@link #large(MigrationFileName, String, java.nio.file.Path, String)}, for the bytes {@code file} opens. */
+    static Migration large(MigrationFileName parsed, String fileName, LargeFile large, String origin) {
         return new Migration(parsed.version(), fileName, parsed.description(), "", large.checksum(), origin, "", large);
     }
 

@@ -11,11 +11,15 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -175,6 +179,33 @@ class LargeFileTest {
             assertThat(large).isNotNull();
             assertThat(large.getMessage()).isEqualTo(whole.getMessage());
             assertThat(large.code()).isEqualTo(ErrorCode.BAD_INPUT);
+        }
+    }
+
+    /** An application's migrations inside its jar: a large entry is read again from the jar, not held. */
+    @Test
+    void aLargeFileInsideAJarIsStreamedFromTheJarAndSmallerOnesHeld() throws IOException {
+        String sql = "CREATE TABLE t (a, b);\r\nINSERT INTO t VALUES (1, 'x');\r\nUPDATE t SET b = 'y';\r\n";
+        Map<String, String> entries = new LinkedHashMap<>();
+        entries.put("db/", null);
+        entries.put("db/migrations/", null);
+        entries.put("db/migrations/001_a.sql", sql);
+        Path jar = MigrationSourceTest.jar(dir.resolve("app.jar"), entries);
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null)) {
+            Migration held = new ClasspathSource("db/migrations", loader, Layout.CONVERGE, Map.of(), sql.length() + 1)
+                    .load().migrations().get(0);
+            Migration large = new ClasspathSource("db/migrations", loader, Layout.CONVERGE, Map.of(), sql.length())
+                    .load().migrations().get(0);
+
+            assertThat(held.large()).isNull();
+            assertThat(large.large()).isNotNull();
+            assertThat(large.large().size()).isEqualTo(sql.length());
+            assertThat(large.checksum()).isEqualTo(held.checksum());
+            List<Statement> texts = new ArrayList<>();
+            try (StatementTexts t = large.texts()) {
+                large.statements().forEach(st -> texts.add(t.of(st)));
+            }
+            assertThat(texts).isEqualTo(held.statements());
         }
     }
 

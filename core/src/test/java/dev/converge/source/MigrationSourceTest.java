@@ -297,7 +297,7 @@ class MigrationSourceTest {
         }
     }
 
-    private static Path jar(Path file, Map<String, String> entries) throws IOException {
+    static Path jar(Path file, Map<String, String> entries) throws IOException {
         try (OutputStream out = Files.newOutputStream(file); JarOutputStream jar = new JarOutputStream(out)) {
             for (Map.Entry<String, String> e : entries.entrySet()) {
                 jar.putNextEntry(new JarEntry(e.getKey()));
