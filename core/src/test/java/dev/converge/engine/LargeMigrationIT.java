@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 /**
  * A migration file of {@link LargeFile#ABOVE_BYTES} or more is streamed, and migrates as a small one does: from empty,
  * and resumed after an interruption in the middle of a rebuild, where the runner runs a part of its statements (some
- * read again from the file, the copy among them) and the plan shows their real SQL. An IT: each case runs some 40,000
+ * read again from the file, the copy among them) and the plan shows their real SQL. An IT: each case runs some 10,000
  * statements.
  */
 class LargeMigrationIT {
@@ -44,8 +44,9 @@ class LargeMigrationIT {
             CREATE TABLE page_hash (hash TEXT PRIMARY KEY, size INTEGER);
             INSERT INTO page_hash (hash, size) SELECT hash, size FROM _page_hash_old;
             DROP TABLE _page_hash_old;
-            CREATE TABLE bulk (id INTEGER PRIMARY KEY, v TEXT);
+            CREATE TABLE bulk (id INTEGER PRIMARY KEY, v TEXT, padding TEXT);
             """;
+    private static final String PADDING = "p".repeat(160); // fewer, longer statements: the test stays quick
 
     /** Writes the two migrations, the second with enough one-row INSERTs after the rebuild to be streamed. */
     private Path migrations() throws IOException {
@@ -53,7 +54,8 @@ class LargeMigrationIT {
         Files.writeString(folder.resolve("001_first.sql"), HASHES);
         StringBuilder sb = new StringBuilder(DROP_EXTRA);
         for (int i = 0; sb.length() < LargeFile.ABOVE_BYTES; i++) {
-            sb.append("INSERT INTO bulk (id, v) VALUES (").append(i).append(", 'row ").append(i).append("');\n");
+            sb.append("INSERT INTO bulk (id, v, padding) VALUES (").append(i).append(", 'row ").append(i).append("', '")
+                    .append(PADDING).append("');\n");
         }
         Files.writeString(folder.resolve("002_second.sql"), sb);
         return folder;
@@ -94,7 +96,7 @@ class LargeMigrationIT {
         assertThat(plan.detection().statuses().get(1).state()).isEqualTo(MigrationState.HALF_APPLIED);
         assertThat(plan.steps().get(1).statements()).extracting(Statement::isSketch).contains(true);
         assertThat(plan.sql()).contains("INSERT INTO page_hash (hash, size) SELECT hash, size FROM _page_hash_old",
-                "INSERT INTO bulk (id, v) VALUES (7, 'row 7')").noneMatch(s -> s.contains("..."));
+                "INSERT INTO bulk (id, v, padding) VALUES (7, 'row 7', '" + PADDING + "')").noneMatch(s -> s.contains("..."));
 
         Converge.configure().database(db).migrations(folder).load().migrate();
 
