@@ -38,8 +38,9 @@ final class HazardLint {
         for (MigrationEffects me : ref.migrations()) {
             Schema atStart = ref.schemaAt(me.start());
             List<Statement> statements = me.statements();
+            java.util.function.IntPredicate meant = MeantComments.of(me.migration());
             for (int i = 0; i < statements.size(); i++) {
-                HazardRule.Context c = new HazardRule.Context(me.migration().origin(), me.migration().text(), statements, i, atStart,
+                HazardRule.Context c = new HazardRule.Context(me.migration().origin(), meant, statements, i, atStart,
                         ref.schemaAt(me.start() + i));
                 for (HazardRule r : RULES) {
                     r.check(c, out);

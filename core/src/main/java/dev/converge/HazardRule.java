@@ -19,13 +19,14 @@ interface HazardRule {
 
     /**
      * @param file       the migration file
-     * @param text       the migration's text
+     * @param meant      whether the comment lines right above a line say a loss is meant ({@link MeantComments})
      * @param statements its statements
      * @param index      which one is checked
      * @param atStart    the schema before the migration: a table in it may hold rows on a real database
      * @param before     the schema right before the statement
      */
-    record Context(String file, String text, List<Statement> statements, int index, Schema atStart, Schema before) {
+    record Context(String file, java.util.function.IntPredicate meant, List<Statement> statements, int index,
+                   Schema atStart, Schema before) {
         Statement statement() {
             return statements.get(index);
         }
@@ -42,20 +43,10 @@ interface HazardRule {
 
         /**
          * True when the comment lines right above the statement say the loss is meant: "on purpose",
-         * "intentional(ly)" or "deliberate(ly)".
+         * "intentional(ly)" or "deliberate(ly)" (see {@link MeantComments}).
          */
         boolean meantAbove() {
-            String[] lines = text.split("\n", -1);
-            for (int i = statement().line() - 2; i >= 0 && i < lines.length; i--) {
-                String l = lines[i].strip().toLowerCase(java.util.Locale.ROOT);
-                if (!l.startsWith("--")) {
-                    return false;
-                }
-                if (l.contains("on purpose") || l.contains("intentional") || l.contains("deliberate")) {
-                    return true;
-                }
-            }
-            return false;
+            return meant.test(statement().line());
         }
 
         /** True when an earlier statement of this migration copies rows out of {@code table} (reads it with FROM). */

@@ -158,6 +158,14 @@ public record Migration(Version version, String name, String description, String
         return StatementTexts.of(this);
     }
 
+    /**
+     * The text that runs, from its start: {@link #text()}, or for a {@linkplain #large() large} file, the file read
+     * again (its checksum compared when read to the end).
+     */
+    public java.io.Reader reader() {
+        return large != null ? large.open() : new java.io.StringReader(text);
+    }
+
     /** The file name: the text is too long for a log line. */
     @Override
     public String toString() {

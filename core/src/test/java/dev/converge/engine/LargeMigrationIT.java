@@ -1,6 +1,7 @@
 package dev.converge.engine;
 
 import dev.converge.Converge;
+import dev.converge.LintReport;
 import dev.converge.apply.RunEvent;
 import dev.converge.apply.RunListener;
 import dev.converge.detect.MigrationState;
@@ -129,6 +130,25 @@ class LargeMigrationIT {
         assertThat(e.getMessage()).contains(second.toString(), "changed while Converge was running");
         assertThat(rows(db, "SELECT count(*) FROM sqlite_schema WHERE name = 'bulk'")).containsExactly("0");
         assertThat(rows(db, "SELECT version FROM schema_migrations")).containsExactly("1");
+    }
+
+    /** lint reads the comments above a streamed file's statements too: a drop said to be meant is no warning. */
+    @Test
+    void lintReadsTheCommentsAboveTheStatementsOfALargeFile() throws Exception {
+        for (String comment : List.of("-- the hashes are dropped on purpose\n", "-- gone\n")) {
+            Path folder = migrations();
+            Path second = folder.resolve("002_second.sql");
+            Files.writeString(second, Files.readString(second) + comment + "DROP TABLE page_hash;\n");
+
+            List<String> warnings = Converge.configure().migrations(folder).loadForLint().lint().findings().stream()
+                    .filter(f -> f.severity() == LintReport.Severity.WARNING).map(LintReport.Finding::message).toList();
+
+            if (comment.contains("on purpose")) {
+                assertThat(warnings).as("with %s", comment).noneMatch(w -> w.contains("DROP TABLE page_hash"));
+            } else {
+                assertThat(warnings).as("with %s", comment).anyMatch(w -> w.contains("DROP TABLE page_hash"));
+            }
+        }
     }
 
     private static void sql(Path db, String... statements) throws SQLException {
