@@ -136,7 +136,7 @@ public final class Detector {
         String when = entry.appliedAt() == null || entry.appliedAt().isEmpty() ? "" : " at " + entry.appliedAt();
         return new MigrationStatus(me.migration().version(), me.migration().name(),
                 same ? MigrationState.APPLIED : MigrationState.CHECKSUM_MISMATCH,
-                same ? Reason.of("recorded " + entry.how().column() + when)
+                same ? Reason.of("recorded " + entry.howText() + when)
                         : Reason.of("recorded with checksum " + entry.checksum() + ", file now has " + me.migration().checksum()),
                 me.migration(), entry, 0, List.of(), false, null);
     }

@@ -34,6 +34,11 @@ public sealed interface ForeignHistory {
     /** The table the tool keeps its history in. */
     String table();
 
+    /** The source an adopted row notes in Converge's history ({@code adopted_from}): {@code flyway_schema_history (Flyway)}. */
+    default String source() {
+        return table() + " (" + tool() + ")";
+    }
+
     /** Other tables the tool keeps beside its history (Liquibase's lock table): no part of the schema either. */
     default Set<String> companions() {
         return Set.of();
@@ -69,7 +74,8 @@ public sealed interface ForeignHistory {
         public String summary() {
             return "adopts " + from.tool() + "'s history table " + from.table() + " (" + entries.size() + " applied"
                     + " migration" + (entries.size() == 1 ? "" : "s") + ") into Converge's history on the first"
-                    + " migrate; " + from.table() + " is left as it is";
+                    + " migrate, each row recorded as adopted from " + from.source() + "; " + from.table()
+                    + " is left as it is";
         }
     }
 
@@ -431,13 +437,18 @@ public sealed interface ForeignHistory {
     /**
      * Liquibase: one row per changeset run, known by {@code ID}, {@code AUTHOR} and {@code FILENAME}; {@code EXECTYPE}
      * {@code EXECUTED}, {@code RERAN} or {@code MARK_RAN} is applied. Rows are matched to changesets by id and author
-     * (and file name when two files share them); {@code MD5SUM} is not compared, because Liquibase's checksum of a
-     * formatted-SQL changeset normalises the text in ways Converge does not reproduce.
+     * (and file name when two files share them). {@code MD5SUM} of version 9 ({@code 9:…}, Liquibase 4.23 and later)
+     * is compared with the changeset as Flyway's CRC32 is: an edited changeset is a checksum mismatch. Another version
+     * ({@code 8:…} from Liquibase 3.8 to 4.21, {@code 7:…} and older, or a value of no known form) cannot be
+     * recomputed, so it is neither a match nor a mismatch: the row is not trusted and the schema decides, with a note
+     * naming the checksum. So is a version-9 checksum that differs for a changeset holding {@code ${…}}, which
+     * Liquibase may have filled from its properties before hashing. {@code MD5SUM} NULL (after Liquibase's
+     * {@code clear-checksums}) is adopted without a comparison.
      */
     record Liquibase() implements ForeignHistory {
         /** Liquibase's rows in the order they ran. */
-        private static final String READ = "SELECT ID, AUTHOR, FILENAME, EXECTYPE, DATEEXECUTED FROM DATABASECHANGELOG"
-                + " ORDER BY ORDEREXECUTED";
+        private static final String READ = "SELECT ID, AUTHOR, FILENAME, EXECTYPE, DATEEXECUTED, MD5SUM"
+                + " FROM DATABASECHANGELOG ORDER BY ORDEREXECUTED";
 
         public String tool() {
             return "Liquibase";
@@ -476,7 +487,14 @@ public sealed interface ForeignHistory {
                         rows.notes.add(table() + ": changeset " + file + "::" + id + "::" + author + " matches no"
                                 + " changeset in the migration folder; not adopted");
                     } else if (type.equals("EXECUTED") || type.equals("RERAN") || type.equals("MARK_RAN")) {
-                        rows.applied(match.version(), match.name(), "", rs.getString(5));
+                        String md5 = rs.getString(6) == null ? "" : rs.getString(6).strip();
+                        String unsure = uncomparable(md5, match);
+                        if (unsure == null) {
+                            rows.applied(match.version(), match.name(), md5.isEmpty() ? "" : ToolChecksum.liquibase(md5),
+                                    rs.getString(5));
+                        } else {
+                            rows.distrust(match.version(), "(" + match.name() + ") " + unsure);
+                        }
                     } else {
                         rows.distrust(match.version(), "has EXECTYPE " + type);
                     }
@@ -484,6 +502,27 @@ public sealed interface ForeignHistory {
             }
             return rows.adopted();
         }
+    }
+
+    /**
+     * Why a Liquibase row's {@code MD5SUM} cannot be compared with {@code changeset}; null when it can (or is empty).
+     */
+    private static String uncomparable(String md5, Migration changeset) {
+        if (md5.isEmpty()) {
+            return null;
+        }
+        if (!ToolChecksum.isLiquibaseV9(md5)) {
+            String version = md5.matches("\\d:[0-9a-fA-F]+") ? "Liquibase's checksum version " + md5.charAt(0)
+                    : "not a checksum form Converge knows";
+            return "has MD5SUM " + md5 + " (" + version + "); Converge recomputes only version 9 (9:…, written by"
+                    + " Liquibase 4.23 and later), so it cannot tell whether the changeset was edited since. One run of"
+                    + " Liquibase 4.23 or later (update, or changelog-sync) rewrites the checksums as 9:";
+        }
+        if (!changeset.hasChecksum(ToolChecksum.liquibase(md5)) && changeset.fileText().contains("${")) {
+            return "has MD5SUM " + md5 + ", which differs from the changeset's; the changeset uses ${…}, which"
+                    + " Liquibase fills from its properties before computing it, and Converge does not";
+        }
+        return null;
     }
 
     /** Rows being read: the latest word on each version wins. */
@@ -507,7 +546,7 @@ public sealed interface ForeignHistory {
             Migration m = set.get(v).orElse(null);
             String sum = m == null || checksum.isEmpty() || m.hasChecksum(checksum) ? "" : checksum;
             applied.put(v, new HistoryEntry(m == null ? v : m.version(), m == null ? theirName : m.name(), sum,
-                    How.ADOPTED, appliedAt == null ? "" : appliedAt, null, null));
+                    How.ADOPTED, appliedAt == null ? "" : appliedAt, null, null, from.source()));
             distrusted.remove(v);
         }
 
