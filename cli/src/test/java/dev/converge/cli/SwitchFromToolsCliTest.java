@@ -64,6 +64,8 @@ class SwitchFromToolsCliTest {
         Cli plan = Cli.run("plan", "--migrations", m.toString(), "--db", db.toString(), "--placeholder", "prefix=x_");
         assertThat(plan.status()).as(plan.toString()).isZero();
         assertThat(plan.out()).contains("adopts Flyway's history table flyway_schema_history (1 applied migration)");
+        assertThat(plan.out()).contains("each row recorded as adopted from flyway_schema_history (Flyway)")
+                .contains("recorded adopted from flyway_schema_history (Flyway) at 2024-01-05 12:00:00.000");
         Cli json = Cli.run("plan", "--json", "--migrations", m.toString(), "--db", db.toString(), "--placeholder",
                 "prefix=x_");
         assertThat(json.out()).contains("\"1.1\"").contains("adopts Flyway's history table");
@@ -74,6 +76,12 @@ class SwitchFromToolsCliTest {
             rs.next();
             assertThat(rs.getString(1)).isEqualTo("1:adopted 1.1:executed");
         }
+        Cli status = Cli.run("status", "--migrations", m.toString(), "--db", db.toString(), "--placeholder", "prefix=x_");
+        assertThat(status.status()).as(status.toString()).isZero();
+        assertThat(status.out().lines().filter(l -> l.startsWith("1 ")).findFirst().orElseThrow())
+                .contains("V1__create_users.sql").contains("recorded adopted from flyway_schema_history (Flyway)");
+        assertThat(status.out().lines().filter(l -> l.startsWith("1.1 ")).findFirst().orElseThrow())
+                .contains("recorded executed").doesNotContain("adopted from");
     }
 
     /** verify reads another tool's folder as migrate does (VerifyOtherLayoutsTest); what it cannot use is named. */

@@ -515,8 +515,8 @@ public sealed interface ForeignHistory {
             String version = md5.matches("\\d:[0-9a-fA-F]+") ? "Liquibase's checksum version " + md5.charAt(0)
                     : "not a checksum form Converge knows";
             return "has MD5SUM " + md5 + " (" + version + "); Converge recomputes only version 9 (9:…, written by"
-                    + " Liquibase 4.23 and later), so it cannot tell whether the changeset was edited since. One run of"
-                    + " Liquibase 4.23 or later (update, or changelog-sync) rewrites the checksums as 9:";
+                    + " Liquibase 4.23 and later), so it cannot tell whether the changeset was edited since; Liquibase"
+                    + " 4.23 or later upgrades its checksums to 9: on its next update, after which they are compared";
         }
         if (!changeset.hasChecksum(ToolChecksum.liquibase(md5)) && changeset.fileText().contains("${")) {
             return "has MD5SUM " + md5 + ", which differs from the changeset's; the changeset uses ${…}, which"

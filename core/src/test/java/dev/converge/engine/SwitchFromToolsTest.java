@@ -248,6 +248,30 @@ class SwitchFromToolsTest {
     }
 
     @Test
+    void aDatabaseFlywayKeptWithPlaceholdersIsAdoptedAndTheRestRunsWithValuesFromTheJavaApi() throws Exception {
+        Path dir = ToolDatabase.FLYWAY.dir().resolveSibling("flyway-placeholders");
+        Path db = tmp.resolve("kept-with-placeholders.db");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement()) {
+            // what Flyway ran for V1 with prefix=app_ and default_email=nobody@example.com, and how it recorded it
+            s.execute("CREATE TABLE app_users (id INTEGER PRIMARY KEY, email TEXT NOT NULL DEFAULT 'nobody@example.com')");
+            s.execute(ToolDatabase.FLYWAY_HISTORY);
+            s.execute("INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, checksum,"
+                    + " installed_by, execution_time, success) VALUES (1, '1', 'create users', 'SQL',"
+                    + " 'V1__create_users.sql', " + ToolDatabase.flywayCrc32(dir.resolve("V1__create_users.sql"))
+                    + ", '', 5, 1)");
+        }
+        Converge converge = Converge.configure().database(db).migrations(dir).placeholder("prefix", "app_")
+                .placeholder("default_email", "nobody@example.com").load();
+
+        assertThat(converge.plan().notes()).anySatisfy(n -> assertThat(n).contains("adopts Flyway's history table"));
+        RunResult run = converge.migrate();
+
+        assertThat(run.done()).extracting(st -> st.version().text()).containsExactly("2");
+        assertThat(history(db, "schema_migrations")).containsExactly("1 adopted", "2 executed");
+        assertThat(tables(db)).contains("app_posts");
+    }
+
+    @Test
     void aFlywayPlaceholderWithoutAValueIsRefusedNamingFileLineAndPlaceholder() {
         Path dir = ToolDatabase.FLYWAY.dir().resolveSibling("flyway-placeholders");
         assertThatThrownBy(() -> Converge.configure().database(tmp.resolve("q.db")).migrations(dir)

@@ -132,12 +132,15 @@ enum ToolDatabase {
         }
     }
 
+    /** Flyway's history table as Flyway creates it on SQLite. */
+    static final String FLYWAY_HISTORY = "CREATE TABLE \"flyway_schema_history\" (\"installed_rank\" INT NOT NULL"
+            + " PRIMARY KEY, \"version\" VARCHAR(50), \"description\" VARCHAR(200) NOT NULL, \"type\" VARCHAR(20) NOT NULL,"
+            + " \"script\" VARCHAR(1000) NOT NULL, \"checksum\" INT, \"installed_by\" VARCHAR(100) NOT NULL,"
+            + " \"installed_on\" TEXT NOT NULL DEFAULT (strftime('%Y-%m-%d %H:%M:%f','now')),"
+            + " \"execution_time\" INT NOT NULL, \"success\" BOOLEAN NOT NULL)";
+
     private void flyway(Connection c, boolean secondFails) throws SQLException, IOException {
-        exec(c, "CREATE TABLE \"flyway_schema_history\" (\"installed_rank\" INT NOT NULL PRIMARY KEY,"
-                + " \"version\" VARCHAR(50), \"description\" VARCHAR(200) NOT NULL, \"type\" VARCHAR(20) NOT NULL,"
-                + " \"script\" VARCHAR(1000) NOT NULL, \"checksum\" INT, \"installed_by\" VARCHAR(100) NOT NULL,"
-                + " \"installed_on\" TEXT NOT NULL DEFAULT (strftime('%Y-%m-%d %H:%M:%f','now')),"
-                + " \"execution_time\" INT NOT NULL, \"success\" BOOLEAN NOT NULL)");
+        exec(c, FLYWAY_HISTORY);
         exec(c, "INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, checksum,"
                 + " installed_by, execution_time, success) VALUES (0, '0', '<< Flyway Schema Creation >>', 'SCHEMA',"
                 + " '\"main\"', NULL, '', 0, 1)");
