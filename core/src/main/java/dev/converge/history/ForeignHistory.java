@@ -438,12 +438,12 @@ public sealed interface ForeignHistory {
      * Liquibase: one row per changeset run, known by {@code ID}, {@code AUTHOR} and {@code FILENAME}; {@code EXECTYPE}
      * {@code EXECUTED}, {@code RERAN} or {@code MARK_RAN} is applied. Rows are matched to changesets by id and author
      * (and file name when two files share them). {@code MD5SUM} of version 9 ({@code 9:…}, Liquibase 4.23 and later)
-     * is compared with the changeset as Flyway's CRC32 is: an edited changeset is a checksum mismatch. Another version
-     * ({@code 8:…} from Liquibase 3.8 to 4.21, {@code 7:…} and older, or a value of no known form) cannot be
-     * recomputed, so it is neither a match nor a mismatch: the row is not trusted and the schema decides, with a note
-     * naming the checksum. So is a version-9 checksum that differs for a changeset holding {@code ${…}}, which
-     * Liquibase may have filled from its properties before hashing. {@code MD5SUM} NULL (after Liquibase's
-     * {@code clear-checksums}) is adopted without a comparison.
+     * is compared with the changeset as Flyway's CRC32 is: an edited changeset is a checksum mismatch. An older
+     * version ({@code 8:…} from Liquibase 3.8 to 4.21, {@code 7:…} before) confirms a changeset when it matches; when
+     * it does not, or the value has no known form, it is neither a match nor a mismatch: the row is not trusted and
+     * the schema decides, with a note naming the checksum ({@link #untrusted}). So is a version-9 checksum that
+     * differs for a changeset holding {@code ${…}}, which Liquibase may have filled from its properties before
+     * hashing. {@code MD5SUM} NULL (after Liquibase's {@code clear-checksums}) is adopted without a comparison.
      */
     record Liquibase() implements ForeignHistory {
         /** Liquibase's rows in the order they ran. */
@@ -488,7 +488,7 @@ public sealed interface ForeignHistory {
                                 + " changeset in the migration folder; not adopted");
                     } else if (type.equals("EXECUTED") || type.equals("RERAN") || type.equals("MARK_RAN")) {
                         String md5 = rs.getString(6) == null ? "" : rs.getString(6).strip();
-                        String unsure = uncomparable(md5, match);
+                        String unsure = untrusted(md5, match);
                         if (unsure == null) {
                             rows.applied(match.version(), match.name(), md5.isEmpty() ? "" : ToolChecksum.liquibase(md5),
                                     rs.getString(5));
@@ -502,27 +502,35 @@ public sealed interface ForeignHistory {
             }
             return rows.adopted();
         }
-    }
 
-    /**
-     * Why a Liquibase row's {@code MD5SUM} cannot be compared with {@code changeset}; null when it can (or is empty).
-     */
-    private static String uncomparable(String md5, Migration changeset) {
-        if (md5.isEmpty()) {
-            return null;
+        /**
+         * Why a row's {@code MD5SUM} is not taken as a match or a mismatch for {@code changeset}; null when it is
+         * (a version-9 checksum either way, an older one that matches, or none at all).
+         */
+        private static String untrusted(String md5, Migration changeset) {
+            if (md5.isEmpty()) {
+                return null; // NULL after Liquibase's clear-checksums: nothing to compare
+            }
+            int version = ToolChecksum.liquibaseVersion(md5);
+            if (version == 0) {
+                return "has MD5SUM " + md5 + ", not a form of Liquibase's checksum that Converge computes (versions 7, 8"
+                        + " and 9), so it cannot tell whether the changeset was edited since";
+            }
+            if (changeset.hasChecksum(ToolChecksum.liquibase(md5))) {
+                return null;
+            }
+            if (version != 9) {
+                return "has MD5SUM " + md5 + " (Liquibase's checksum version " + version + "), not the one Converge"
+                        + " computes for the changeset: it was edited since, or the Liquibase that ran it read the"
+                        + " changeset's settings otherwise (Converge holds only version 9 as a mismatch; Liquibase 4.23"
+                        + " or later upgrades checksums to 9: on its next update)";
+            }
+            if (changeset.fileText().contains("${")) {
+                return "has MD5SUM " + md5 + ", not the one Converge computes for the changeset, which uses ${…}: Liquibase"
+                        + " fills those from its properties before computing it, and Converge does not";
+            }
+            return null; // a version-9 checksum that differs: kept, so the changeset shows as a checksum mismatch
         }
-        if (!ToolChecksum.isLiquibaseV9(md5)) {
-            String version = md5.matches("\\d:[0-9a-fA-F]+") ? "Liquibase's checksum version " + md5.charAt(0)
-                    : "not a checksum form Converge knows";
-            return "has MD5SUM " + md5 + " (" + version + "); Converge recomputes only version 9 (9:…, written by"
-                    + " Liquibase 4.23 and later), so it cannot tell whether the changeset was edited since; Liquibase"
-                    + " 4.23 or later upgrades its checksums to 9: on its next update, after which they are compared";
-        }
-        if (!changeset.hasChecksum(ToolChecksum.liquibase(md5)) && changeset.fileText().contains("${")) {
-            return "has MD5SUM " + md5 + ", which differs from the changeset's; the changeset uses ${…}, which"
-                    + " Liquibase fills from its properties before computing it, and Converge does not";
-        }
-        return null;
     }
 
     /** Rows being read: the latest word on each version wins. */

@@ -13,8 +13,8 @@ import java.util.Locale;
  * changeset's SQL as Liquibase reads it: its lines without Liquibase's own directives ({@code --comment},
  * {@code --validCheckSum}, {@code --rollback …}, a {@code /* liquibase rollback … *}{@code /} block,
  * {@code --preconditions}, {@code --precondition-…}, {@code --property}), every other line of the file left blank so
- * that line numbers are the file's. The same lines, alone, are what Liquibase's {@code MD5SUM} covers
- * ({@link ToolChecksum#liquibaseV9}). Attributes that Converge cannot honour are refused by name:
+ * that line numbers are the file's. The same lines, after the {@code --changeset} line, are what Liquibase's
+ * {@code MD5SUM} covers ({@link LiquibaseChecksum}). Attributes that Converge cannot honour are refused by name:
  * {@code runInTransaction:false}, {@code runAlways:true}, {@code runOnChange:true}, and {@code --ignoreLines}.
  */
 final class LiquibaseChangelog {
@@ -24,9 +24,10 @@ final class LiquibaseChangelog {
      * One changeset.
      *
      * @param text the text Converge runs: the changeset's lines, every other line of the file blank
-     * @param sql  the changeset's SQL as Liquibase reads it, what its checksum covers
+     * @param read the changeset as Liquibase reads it, what its checksum covers ({@link LiquibaseChecksum}): its
+     *             {@code --changeset} line, then its SQL lines, each ended by {@code \n}
      */
-    record Changeset(String author, String id, String text, int line, String sql) {
+    record Changeset(String author, String id, String text, int line, String read) {
     }
 
     private LiquibaseChangelog() {
@@ -54,7 +55,7 @@ final class LiquibaseChangelog {
                 if (id != null) {
                     boolean[] sql = sqlLines(lines, start + 1, i);
                     StringBuilder run = new StringBuilder();
-                    StringBuilder read = new StringBuilder();
+                    StringBuilder read = new StringBuilder(lines[start]).append('\n');
                     for (int k = 0; k < lines.length; k++) {
                         if (sql[k]) {
                             run.append(lines[k]);

@@ -10,16 +10,14 @@ import java.util.zip.CRC32;
  * prefix so that a recorded checksum says how to check it: {@code crc32:-1234} (Flyway: CRC32 over the file's lines
  * without their line endings, byte-order mark removed, UTF-8, as a signed 32-bit number), {@code sha384:hex} (sqlx:
  * SHA-384 of the file), {@code sha256:hex} (Prisma and drizzle: SHA-256 of the file), {@code liquibase:9:hex}
- * (Liquibase's {@code MD5SUM} of a formatted-SQL changeset, checksum version 9: {@link #liquibaseV9}). Converge's own
- * checksum has no prefix ({@link Checksum}).
+ * (Liquibase's {@code MD5SUM} of a formatted-SQL changeset, its version first: {@link LiquibaseChecksum}). Converge's
+ * own checksum has no prefix ({@link Checksum}).
  */
 public final class ToolChecksum {
     private static final String CRC32 = "crc32:";
     private static final String SHA384 = "sha384:";
     private static final String SHA256 = "sha256:";
     private static final String LIQUIBASE = "liquibase:";
-    /** A checksum of Liquibase's version 9 as it stands in {@code MD5SUM}: {@code 9:} and an MD5 in hex. */
-    private static final java.util.regex.Pattern LIQUIBASE_V9 = java.util.regex.Pattern.compile("9:[0-9a-fA-F]{32}");
 
     private ToolChecksum() {
     }
@@ -46,18 +44,17 @@ public final class ToolChecksum {
     }
 
     /**
-     * Whether {@code md5sum}, read from Liquibase's {@code MD5SUM}, is of checksum version 9 (written by Liquibase
-     * 4.23 and later), the one version Converge recomputes. Version 8 (Liquibase 3.8 to 4.21), 7 and older put the
-     * statement-splitting settings into the hash and fold whitespace differently; they are not compared.
+     * The version of a checksum read from Liquibase's {@code MD5SUM} when Converge computes that version: 9 (written
+     * by Liquibase 4.23 and later), 8 (3.8 to 4.21) or 7 (older); 0 for any other value ({@link LiquibaseChecksum}).
      */
-    public static boolean isLiquibaseV9(String md5sum) {
-        return LIQUIBASE_V9.matcher(md5sum).matches();
+    public static int liquibaseVersion(String md5sum) {
+        return LiquibaseChecksum.version(md5sum);
     }
 
-    /** Liquibase's {@code MD5SUM} of version 9 ({@link #isLiquibaseV9}), recorded as {@code liquibase:9:hex}. */
+    /** Liquibase's {@code MD5SUM} of a version Converge computes ({@link #liquibaseVersion}), recorded as {@code liquibase:9:hex}. */
     public static String liquibase(String md5sum) {
-        if (!isLiquibaseV9(md5sum)) {
-            throw new IllegalArgumentException("not a Liquibase checksum of version 9: " + md5sum);
+        if (liquibaseVersion(md5sum) == 0) {
+            throw new IllegalArgumentException("not a Liquibase checksum of version 7, 8 or 9: " + md5sum);
         }
         return LIQUIBASE + md5sum.toLowerCase(java.util.Locale.ROOT);
     }
@@ -65,7 +62,9 @@ public final class ToolChecksum {
     /** Whether the tool's checksum {@code recorded} is the checksum of {@code fileText}. */
     static boolean matches(String recorded, String fileText) {
         if (recorded.startsWith(LIQUIBASE)) {
-            return recorded.substring(LIQUIBASE.length()).equalsIgnoreCase(liquibaseV9(fileText));
+            String md5sum = recorded.substring(LIQUIBASE.length());
+            int version = LiquibaseChecksum.version(md5sum);
+            return version != 0 && md5sum.equalsIgnoreCase(LiquibaseChecksum.of(fileText, version));
         }
         if (recorded.startsWith(CRC32)) {
             return recorded.equals(flyway(flywayCrc32(fileText)));
@@ -91,26 +90,6 @@ public final class ToolChecksum {
         }
         crc.update(line.toString().getBytes(StandardCharsets.UTF_8));
         return (int) crc.getValue();
-    }
-
-    /**
-     * Liquibase's checksum (version 9) of a formatted-SQL changeset whose SQL, as Liquibase reads it, is {@code sql}
-     * ({@link LiquibaseChangelog}): the changeset holds one raw-SQL change, whose checksum is the MD5 of the SQL's
-     * UTF-8 bytes with every space, tab, CR and LF taken out (so re-indenting or re-wrapping changes nothing, while an
-     * edited comment does); the changeset's checksum is the MD5 of that change checksum written {@code 9:hex} and
-     * followed by {@code :}. Both MD5s are written as 32 lower-case hex digits, the result as {@code 9:hex}.
-     */
-    static String liquibaseV9(String sql) {
-        String trimmed = sql.trim();
-        StringBuilder kept = new StringBuilder(trimmed.length());
-        for (int i = 0; i < trimmed.length(); i++) {
-            char ch = trimmed.charAt(i);
-            if (ch != ' ' && ch != '\t' && ch != '\r' && ch != '\n') {
-                kept.append(ch);
-            }
-        }
-        String change = "9:" + Checksum.hex(digest("MD5", kept.toString()));
-        return "9:" + Checksum.hex(digest("MD5", change + ":"));
     }
 
     private static byte[] digest(String algorithm, String text) {

@@ -150,6 +150,24 @@ class SwitchFromToolsTest {
         assertThat(rows(db, "DATABASECHANGELOG")).isEqualTo(theirs);
     }
 
+    @Test
+    void aLiquibaseChecksumOfVersionEightThatMatchesConfirmsTheChangeset() throws Exception {
+        Path db = database(ToolDatabase.LIQUIBASE, false);
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement()) {
+            // Liquibase 3.8 to 4.21's checksum of alice:2: MD5 of "null:true:true:" and its SQL with blanks folded,
+            // computed with Python's hashlib, as the fixture's version-9 ones (ToolDatabase.LIQUIBASE_MD5SUM)
+            s.executeUpdate("UPDATE DATABASECHANGELOG SET MD5SUM = '8:3cb4dd22b4ab992b477b448c8510a0de', LIQUIBASE ="
+                    + " '4.20.0' WHERE ID = '2'");
+        }
+
+        Plan plan = converge(ToolDatabase.LIQUIBASE, db).plan();
+        assertThat(plan.notes()).anySatisfy(n -> assertThat(n).contains("(2 applied migrations)"));
+        assertThat(plan.notes()).noneSatisfy(n -> assertThat(n).contains("not adopted"));
+
+        converge(ToolDatabase.LIQUIBASE, db).migrate();
+        assertThat(history(db, "schema_migrations")).containsExactly("1 adopted", "2 adopted", "3 executed");
+    }
+
     @ParameterizedTest
     @EnumSource(ToolDatabase.class)
     void anAdoptedRowNotesTheTableAndToolItCameFromAndStatusShowsIt(ToolDatabase tool) throws Exception {
