@@ -137,7 +137,8 @@ public final class Detector {
         return new MigrationStatus(me.migration().version(), me.migration().name(),
                 same ? MigrationState.APPLIED : MigrationState.CHECKSUM_MISMATCH,
                 same ? Reason.of("recorded " + entry.howText() + when)
-                        : Reason.of("recorded with checksum " + entry.checksum() + ", file now has " + me.migration().checksum()),
+                        : Reason.of("recorded with checksum " + entry.checksum() + ", file now has "
+                                + me.migration().checksumLike(entry.checksum())),
                 me.migration(), entry, 0, List.of(), false, null);
     }
 

@@ -61,18 +61,26 @@ public final class ToolChecksum {
 
     /** Whether the tool's checksum {@code recorded} is the checksum of {@code fileText}. */
     static boolean matches(String recorded, String fileText) {
+        return recorded.equalsIgnoreCase(sameKind(recorded, fileText));
+    }
+
+    /**
+     * The checksum of {@code fileText} by the algorithm (and, for Liquibase, the version) of the tool's checksum
+     * {@code recorded}, written as it is: what to show beside it when they differ. "" when {@code recorded} is a
+     * Liquibase checksum of a version Converge does not compute.
+     */
+    static String sameKind(String recorded, String fileText) {
         if (recorded.startsWith(LIQUIBASE)) {
-            String md5sum = recorded.substring(LIQUIBASE.length());
-            int version = LiquibaseChecksum.version(md5sum);
-            return version != 0 && md5sum.equalsIgnoreCase(LiquibaseChecksum.of(fileText, version));
+            int version = LiquibaseChecksum.version(recorded.substring(LIQUIBASE.length()));
+            return version == 0 ? "" : LIQUIBASE + LiquibaseChecksum.of(fileText, version);
         }
         if (recorded.startsWith(CRC32)) {
-            return recorded.equals(flyway(flywayCrc32(fileText)));
+            return flyway(flywayCrc32(fileText));
         }
         if (recorded.startsWith(SHA384)) {
-            return recorded.equalsIgnoreCase(SHA384 + Checksum.hex(digest("SHA-384", fileText)));
+            return SHA384 + Checksum.hex(digest("SHA-384", fileText));
         }
-        return recorded.equalsIgnoreCase(SHA256 + Checksum.hex(digest("SHA-256", fileText)));
+        return SHA256 + Checksum.hex(digest("SHA-256", fileText));
     }
 
     /**

@@ -93,10 +93,12 @@ class SwitchFromToolsTest {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement()) {
             s.executeUpdate("UPDATE flyway_schema_history SET checksum = 12345 WHERE version = '1.1'");
         }
+        int now = ToolDatabase.flywayCrc32(ToolDatabase.FLYWAY.dir().resolve("V1.1__create_posts.sql"));
         assertThatThrownBy(() -> converge(ToolDatabase.FLYWAY, db).migrate())
                 .isInstanceOfSatisfying(ConvergeException.class, e -> {
                     assertThat(e.code()).isEqualTo(ErrorCode.CHECKSUM_MISMATCH);
-                    assertThat(e.getMessage()).contains("crc32:12345").contains("V1.1__create_posts.sql");
+                    assertThat(e.getMessage()).contains("crc32:12345").contains("V1.1__create_posts.sql")
+                            .contains("but the file now has checksum crc32:" + now + ".");
                 });
     }
 
@@ -108,8 +110,10 @@ class SwitchFromToolsTest {
         assertThatThrownBy(() -> Converge.configure().database(db).migrations(dir).load().migrate())
                 .isInstanceOfSatisfying(ConvergeException.class, e -> {
                     assertThat(e.code()).isEqualTo(ErrorCode.CHECKSUM_MISMATCH);
-                    assertThat(e.getMessage()).contains("liquibase:" + ToolDatabase.LIQUIBASE_MD5SUM[1])
-                            .contains("migration alice:2").contains("changelog.sql");
+                    assertThat(e.getMessage()).contains("migration alice:2").contains("changelog.sql")
+                            .containsPattern("applied with checksum liquibase:" + ToolDatabase.LIQUIBASE_MD5SUM[1]
+                                    + " but the file now has checksum liquibase:9:[0-9a-f]{32}\\.")
+                            .doesNotContain("now has checksum liquibase:" + ToolDatabase.LIQUIBASE_MD5SUM[1]);
                 });
         assertThat(tables(db)).doesNotContain("schema_migrations", "tags");
     }
