@@ -68,6 +68,14 @@ public record Migration(Version version, String name, String description, String
     }
 
     /**
+     * This file's checksum of the same kind as {@code recorded}, to show beside it: another tool's when
+     * {@code recorded} is that tool's ({@code crc32:…}, {@code liquibase:9:…}), else Converge's own.
+     */
+    public String checksumLike(String recorded) {
+        return ToolChecksum.isToolsChecksum(recorded) ? ToolChecksum.sameKind(recorded, fileText) : checksum;
+    }
+
+    /**
      * The statements of the migration, split anew on every call.
      *
      * @throws ConvergeException {@link ErrorCode#BAD_SQL} naming the file and line when the text does not split
