@@ -136,8 +136,9 @@ public final class Detector {
         String when = entry.appliedAt() == null || entry.appliedAt().isEmpty() ? "" : " at " + entry.appliedAt();
         return new MigrationStatus.Plain(me.migration().version(), me.migration().name(),
                 same ? MigrationState.APPLIED : MigrationState.CHECKSUM_MISMATCH,
-                same ? Reason.of("recorded " + entry.how().column() + when)
-                        : Reason.of("recorded with checksum " + entry.checksum() + ", file now has " + me.migration().checksum()),
+                same ? Reason.of("recorded " + entry.howText() + when)
+                        : Reason.of("recorded with checksum " + entry.checksum() + ", file now has "
+                                + me.migration().checksumLike(entry.checksum())),
                 me.migration(), entry);
     }
 

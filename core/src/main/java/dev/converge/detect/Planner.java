@@ -141,7 +141,7 @@ public final class Planner {
             case CHECKSUM_MISMATCH:
                 problems.add(new Problem(ErrorCode.CHECKSUM_MISMATCH, s.version().value(), m.origin(), null,
                         "migration " + s.version() + " (" + m.origin() + ") was applied with checksum "
-                                + s.entry().checksum() + " but the file now has checksum " + m.checksum()
+                                + s.entry().checksum() + " but the file now has checksum " + m.checksumLike(s.entry().checksum())
                                 + ". Restore the file as it was applied, or run `converge repair` to accept the edited file."));
                 return refuse(s);
             case MISSING:

@@ -44,26 +44,19 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Reference {
     private static final System.Logger LOG = System.getLogger(Reference.class.getName());
 
-    /** Reads the catalogue rows of named objects and of the objects that belong to named tables. */
-    private static final String ROWS_BY_NAME =
-            "SELECT type, name, tbl_name, sql, rowid FROM sqlite_schema WHERE name = ?1 COLLATE NOCASE OR tbl_name = ?1 COLLATE NOCASE";
-    /** Reads the catalogue rows added after a given rowid: what a CREATE made (sqlite_schema appends). */
-    private static final String ROWS_AFTER = "SELECT type, name, tbl_name, sql, rowid FROM sqlite_schema WHERE rowid > ?";
-    /** Reads one catalogue row by rowid: a table whose text an ADD or DROP COLUMN rewrote in place. */
-    private static final String ROW_AT = "SELECT type, name, tbl_name, sql, rowid FROM sqlite_schema WHERE rowid = ?";
-    /** The highest rowid of the catalogue (a b-tree edge: constant time). */
-    private static final String MAX_ROWID = "SELECT coalesce(max(rowid), 0) FROM sqlite_schema";
-    /** Reads the whole catalogue; used after statements whose reach is not known from their text (ALTER, virtual tables). */
-    private static final String ALL_ROWS = "SELECT type, name, tbl_name, sql, rowid FROM sqlite_schema";
-    /** The counter SQLite bumps on every schema change. */
-    private static final String SCHEMA_VERSION = "PRAGMA schema_version";
+    /** The engine the replay runs on, and whose catalogue it reads. */
+    static final Dialect DIALECT = SqliteDialect.INSTANCE;
+    /** The replay's reads of the catalogue (SQLite's: {@code sqlite_schema} by rowid; see the dialect). */
+    private static final String ROWS_BY_NAME = DIALECT.catalogue().byName();
+    private static final String ROWS_AFTER = DIALECT.catalogue().after();
+    private static final String ROW_AT = DIALECT.catalogue().at();
+    private static final String MAX_ROWID = DIALECT.catalogue().maxKey();
+    private static final String ALL_ROWS = DIALECT.catalogue().all();
+    private static final String SCHEMA_VERSION = DIALECT.catalogue().schemaVersion();
 
     private static final Map<String, Reference> CACHE = new ConcurrentHashMap<>();
     private static final int CACHE_LIMIT = 8;
     private static volatile String sqliteVersion;
-
-    /** The engine the replay runs on (the catalogue reading below is SQLite's too: see docs/design.md §10). */
-    static final Dialect DIALECT = SqliteDialect.INSTANCE;
 
     private final MigrationSet set;
     private final List<MigrationEffects> migrations;
@@ -153,7 +146,7 @@ public final class Reference {
         if (v == null) {
             try (Connection c = DIALECT.openScratch();
                  java.sql.Statement s = c.createStatement();
-                 ResultSet rs = s.executeQuery("SELECT sqlite_version()")) {
+                 ResultSet rs = s.executeQuery(DIALECT.catalogue().engineVersion())) {
                 rs.next();
                 v = rs.getString(1);
             } catch (SQLException e) {
@@ -450,11 +443,7 @@ public final class Reference {
             if (!st.kind().isData() || st.tableName() == null) {
                 return false;
             }
-            String t = Identifiers.key(st.tableName());
-            int dot = t.lastIndexOf('.');
-            t = dot >= 0 ? t.substring(dot + 1) : t;
-            return t.equals("sqlite_master") || t.equals("sqlite_schema") || t.equals("sqlite_temp_master")
-                    || t.equals("sqlite_temp_schema");
+            return DIALECT.isCatalogueTable(Identifiers.key(st.tableName()));
         }
 
         private static long readLong(PreparedStatement ps) throws SQLException {
@@ -649,7 +638,7 @@ public final class Reference {
         }
 
         private static boolean isInternal(String name) {
-            return name.regionMatches(true, 0, "sqlite_", 0, 7);
+            return DIALECT.isInternalName(name);
         }
 
         private static void collect(ResultSet rs, Map<ObjectId, Row> rows) throws SQLException {

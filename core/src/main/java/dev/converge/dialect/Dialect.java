@@ -79,6 +79,31 @@ public interface Dialect {
      */
     Wrap renameKeepingReferences();
 
+    /** How the replay reads the catalogue after each statement, and what in it is the engine's own. */
+    Catalogue catalogue();
+
+    /**
+     * The replay's catalogue queries, each returning rows of (type, name, table name, definition text, row key) where
+     * the row key orders rows by creation and stays put when a definition is rewritten in place.
+     *
+     * @param byName        rows of the object named {@code ?1} and of the objects that belong to the table {@code ?1}
+     * @param after         rows whose key is above {@code ?} (what a CREATE made)
+     * @param at            the row whose key is {@code ?} (a definition rewritten in place)
+     * @param maxKey        the highest key (one row, one column)
+     * @param all           every row
+     * @param schemaVersion the counter that moves with every schema change (one row, one column)
+     * @param engineVersion the engine library's version (one row, one column)
+     */
+    record Catalogue(String byName, String after, String at, String maxKey, String all, String schemaVersion,
+                     String engineVersion) {
+    }
+
+    /** True for a table name that is the engine's catalogue itself (a write to it changes definitions directly). */
+    boolean isCatalogueTable(String name);
+
+    /** True for the name of an object the engine keeps for itself (never the user's). */
+    boolean isInternalName(String name);
+
     /** Two statements to run around another: {@code before} it, {@code after} it. */
     record Wrap(String before, String after) {
     }

@@ -35,6 +35,11 @@ public sealed interface ForeignHistory {
     /** The table the tool keeps its history in. */
     String table();
 
+    /** The source an adopted row notes in Converge's history ({@code adopted_from}): {@code flyway_schema_history (Flyway)}. */
+    default String source() {
+        return table() + " (" + tool() + ")";
+    }
+
     /** Other tables the tool keeps beside its history (Liquibase's lock table): no part of the schema either. */
     default Set<String> companions() {
         return Set.of();
@@ -70,7 +75,8 @@ public sealed interface ForeignHistory {
         public String summary() {
             return "adopts " + from.tool() + "'s history table " + from.table() + " (" + entries.size() + " applied"
                     + " migration" + (entries.size() == 1 ? "" : "s") + ") into Converge's history on the first"
-                    + " migrate; " + from.table() + " is left as it is";
+                    + " migrate, each row recorded as adopted from " + from.source() + "; " + from.table()
+                    + " is left as it is";
         }
     }
 
@@ -432,13 +438,18 @@ public sealed interface ForeignHistory {
     /**
      * Liquibase: one row per changeset run, known by {@code ID}, {@code AUTHOR} and {@code FILENAME}; {@code EXECTYPE}
      * {@code EXECUTED}, {@code RERAN} or {@code MARK_RAN} is applied. Rows are matched to changesets by id and author
-     * (and file name when two files share them); {@code MD5SUM} is not compared, because Liquibase's checksum of a
-     * formatted-SQL changeset normalises the text in ways Converge does not reproduce.
+     * (and file name when two files share them). {@code MD5SUM} of version 9 ({@code 9:…}, Liquibase 4.23 and later)
+     * is compared with the changeset as Flyway's CRC32 is: an edited changeset is a checksum mismatch. An older
+     * version ({@code 8:…} from Liquibase 3.8 to 4.21, {@code 7:…} before) confirms a changeset when it matches; when
+     * it does not, or the value has no known form, it is neither a match nor a mismatch: the row is not trusted and
+     * the schema decides, with a note naming the checksum ({@link #untrusted}). So is a version-9 checksum that
+     * differs for a changeset holding {@code ${…}}, which Liquibase may have filled from its properties before
+     * hashing. {@code MD5SUM} NULL (after Liquibase's {@code clear-checksums}) is adopted without a comparison.
      */
     record Liquibase() implements ForeignHistory {
         /** Liquibase's rows in the order they ran. */
-        private static final String READ = "SELECT ID, AUTHOR, FILENAME, EXECTYPE, DATEEXECUTED FROM DATABASECHANGELOG"
-                + " ORDER BY ORDEREXECUTED";
+        private static final String READ = "SELECT ID, AUTHOR, FILENAME, EXECTYPE, DATEEXECUTED, MD5SUM"
+                + " FROM DATABASECHANGELOG ORDER BY ORDEREXECUTED";
 
         public String tool() {
             return "Liquibase";
@@ -477,13 +488,49 @@ public sealed interface ForeignHistory {
                         rows.notes.add(table() + ": changeset " + file + "::" + id + "::" + author + " matches no"
                                 + " changeset in the migration folder; not adopted");
                     } else if (type.equals("EXECUTED") || type.equals("RERAN") || type.equals("MARK_RAN")) {
-                        rows.applied(match.version(), match.name(), "", rs.getString(5));
+                        String md5 = rs.getString(6) == null ? "" : rs.getString(6).strip();
+                        String unsure = untrusted(md5, match);
+                        if (unsure == null) {
+                            rows.applied(match.version(), match.name(), md5.isEmpty() ? "" : ToolChecksum.liquibase(md5),
+                                    rs.getString(5));
+                        } else {
+                            rows.distrust(match.version(), "(" + match.name() + ") " + unsure);
+                        }
                     } else {
                         rows.distrust(match.version(), "has EXECTYPE " + type);
                     }
                 }
             }
             return rows.adopted();
+        }
+
+        /**
+         * Why a row's {@code MD5SUM} is not taken as a match or a mismatch for {@code changeset}; null when it is
+         * (a version-9 checksum either way, an older one that matches, or none at all).
+         */
+        private static String untrusted(String md5, Migration changeset) {
+            if (md5.isEmpty()) {
+                return null; // NULL after Liquibase's clear-checksums: nothing to compare
+            }
+            int version = ToolChecksum.liquibaseVersion(md5);
+            if (version == 0) {
+                return "has MD5SUM " + md5 + ", not a form of Liquibase's checksum that Converge computes (versions 7, 8"
+                        + " and 9), so it cannot tell whether the changeset was edited since";
+            }
+            if (changeset.hasChecksum(ToolChecksum.liquibase(md5))) {
+                return null;
+            }
+            if (version != 9) {
+                return "has MD5SUM " + md5 + " (Liquibase's checksum version " + version + "), not the one Converge"
+                        + " computes for the changeset: it was edited since, or the Liquibase that ran it read the"
+                        + " changeset's settings otherwise (Converge holds only version 9 as a mismatch; Liquibase 4.23"
+                        + " or later upgrades checksums to 9: on its next update)";
+            }
+            if (changeset.fileText().contains("${")) {
+                return "has MD5SUM " + md5 + ", not the one Converge computes for the changeset, which uses ${…}: Liquibase"
+                        + " fills those from its properties before computing it, and Converge does not";
+            }
+            return null; // a version-9 checksum that differs: kept, so the changeset shows as a checksum mismatch
         }
     }
 
@@ -508,7 +555,7 @@ public sealed interface ForeignHistory {
             Migration m = set.get(v).orElse(null);
             String sum = m == null || checksum.isEmpty() || m.hasChecksum(checksum) ? "" : checksum;
             applied.put(v, new HistoryEntry(m == null ? v : m.version(), m == null ? theirName : m.name(), sum,
-                    How.ADOPTED, appliedAt == null ? "" : appliedAt, null, null));
+                    How.ADOPTED, appliedAt == null ? "" : appliedAt, null, null, from.source()));
             distrusted.remove(v);
         }
 

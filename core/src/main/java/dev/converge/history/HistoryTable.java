@@ -62,8 +62,8 @@ public final class HistoryTable {
 
     /** The columns of a table, lower-cased (empty when it does not exist). */
     private static final String COLUMNS = "SELECT lower(name) FROM pragma_table_info(?)";
-    /** Converge's history rows. */
-    private static final String READ = "SELECT version, name, checksum, how, applied_at, execution_ms, schema_version FROM %s ORDER BY version";
+    /** Converge's history rows; the first {@code %s} is {@code , adopted_from}, or {@code , NULL} in a table older than it. */
+    private static final String READ = "SELECT version, name, checksum, how, applied_at, execution_ms, schema_version%s FROM %s ORDER BY version";
     /** A legacy table's file names. */
     private static final String READ_LEGACY = "SELECT migration_name%s FROM %s";
     /** The history table of DESIGN.md §3. */
@@ -74,9 +74,16 @@ public final class HistoryTable {
             + "  how TEXT NOT NULL,\n"
             + "  applied_at TEXT NOT NULL,\n"
             + "  execution_ms INTEGER,\n"
-            + "  schema_version INTEGER\n"
+            + "  schema_version INTEGER,\n"
+            + "  adopted_from TEXT\n"
             + ")";
+    /**
+     * A row, without {@code adopted_from}: a table created before that column has none, and only {@link #adopt} (which
+     * creates the table it fills) writes it.
+     */
     private static final String INSERT = "INSERT INTO %s (version, name, checksum, how, applied_at, execution_ms, schema_version) VALUES (?, ?, ?, ?, ?, ?, ?)";
+    /** An adopted row, noting its source. */
+    private static final String INSERT_ADOPTED = "INSERT INTO %s (version, name, checksum, how, applied_at, execution_ms, schema_version, adopted_from) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 
     /** Reads the history as it is, in whichever layout; changes nothing. */
     public History read(Connection c) {
@@ -111,14 +118,16 @@ public final class HistoryTable {
             }
             List<HistoryEntry> entries = new ArrayList<>();
             long last = -1;
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(String.format(READ, Identifiers.quote(table)))) {
+            String adoptedFrom = cols.contains("adopted_from") ? ", adopted_from" : ", NULL";
+            try (Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery(String.format(READ, adoptedFrom, Identifiers.quote(table)))) {
                 while (rs.next()) {
                     long sv = rs.getLong(7);
                     Long svBoxed = rs.wasNull() ? null : sv;
                     long ms = rs.getLong(6);
                     Long msBoxed = rs.wasNull() ? null : ms;
                     entries.add(new HistoryEntry(versionOf(rs.getObject(1)), rs.getString(2), rs.getString(3),
-                            How.of(rs.getString(4)), rs.getString(5), msBoxed, svBoxed));
+                            How.of(rs.getString(4)), rs.getString(5), msBoxed, svBoxed, rs.getString(8)));
                     if (svBoxed != null) {
                         last = Math.max(last, sv);
                     }
@@ -252,13 +261,15 @@ public final class HistoryTable {
                 s.execute("DROP TABLE IF EXISTS " + Identifiers.quote(table));
             }
             s.execute(String.format(createFor(set), Identifiers.quote(table)));
-            try (PreparedStatement ins = c.prepareStatement(String.format(INSERT, Identifiers.quote(table)))) {
+            String from = legacy.adopted() == null ? source + " (an older layout)" : legacy.adopted().from().source();
+            try (PreparedStatement ins = c.prepareStatement(String.format(INSERT_ADOPTED, Identifiers.quote(table)))) {
                 for (HistoryEntry e : legacy.entries()) {
                     String sum = !e.checksum().isEmpty() ? e.checksum() // another tool's, not this file's
                             : set.get(e.version()).map(Migration::checksum).orElse("");
                     String name = set.get(e.version()).map(Migration::name).orElse(e.name());
                     bind(ins, new HistoryEntry(e.version(), name, sum, How.ADOPTED,
                             e.appliedAt() == null || e.appliedAt().isEmpty() ? now() : e.appliedAt(), null, null));
+                    ins.setString(8, from);
                     ins.addBatch();
                 }
                 ins.executeBatch();

@@ -79,6 +79,16 @@ public record Migration(Version version, String name, String description, String
     }
 
     /**
+     * This file's checksum of the same kind as {@code recorded}, to show beside it: another tool's when
+     * {@code recorded} is that tool's ({@code crc32:…}, {@code liquibase:9:…}), else Converge's own (always for a
+     * {@linkplain #large() large} file, whose text is not held).
+     */
+    public String checksumLike(String recorded) {
+        return large == null && ToolChecksum.isToolsChecksum(recorded) ? ToolChecksum.sameKind(recorded, fileText)
+                : checksum;
+    }
+
+    /**
      * The statements of the migration, split anew on every call; for a {@linkplain #large() large} file, read once and
      * kept, data statements as {@linkplain Statement#isSketch() sketches}: run them through {@link #texts()}.
      *

@@ -168,7 +168,7 @@ final class ToolFolderSource implements MigrationSource {
                 position++;
                 out.add(new Migration(Version.of(position, cs.author() + ":" + cs.id()),
                         name + "::" + cs.id() + "::" + cs.author(), cs.id(), cs.text(), Checksum.of(cs.text()),
-                        p.toString(), cs.text()));
+                        p.toString(), cs.read()));
             }
         }
     }

@@ -159,6 +159,38 @@ public final class SqliteDialect implements Dialect {
         return new Wrap("PRAGMA legacy_alter_table = ON", "PRAGMA legacy_alter_table = OFF");
     }
 
+    private static final Catalogue CATALOGUE = new Catalogue(
+            "SELECT type, name, tbl_name, sql, rowid FROM sqlite_schema WHERE name = ?1 COLLATE NOCASE"
+                    + " OR tbl_name = ?1 COLLATE NOCASE",
+            "SELECT type, name, tbl_name, sql, rowid FROM sqlite_schema WHERE rowid > ?", // sqlite_schema appends
+            "SELECT type, name, tbl_name, sql, rowid FROM sqlite_schema WHERE rowid = ?",
+            "SELECT coalesce(max(rowid), 0) FROM sqlite_schema", // a b-tree edge: constant time
+            "SELECT type, name, tbl_name, sql, rowid FROM sqlite_schema",
+            "PRAGMA schema_version",
+            "SELECT sqlite_version()");
+
+    /** {@code sqlite_schema} rows, keyed by rowid. */
+    @Override
+    public Catalogue catalogue() {
+        return CATALOGUE;
+    }
+
+    /** {@code sqlite_schema}, its older name {@code sqlite_master}, and their TEMP counterparts. */
+    @Override
+    public boolean isCatalogueTable(String name) {
+        String t = name.toLowerCase(java.util.Locale.ROOT);
+        int dot = t.lastIndexOf('.');
+        t = dot >= 0 ? t.substring(dot + 1) : t;
+        return t.equals("sqlite_master") || t.equals("sqlite_schema") || t.equals("sqlite_temp_master")
+                || t.equals("sqlite_temp_schema");
+    }
+
+    /** Names starting {@code sqlite_}: {@code sqlite_sequence}, {@code sqlite_stat1}, {@code sqlite_autoindex_…}. */
+    @Override
+    public boolean isInternalName(String name) {
+        return name.regionMatches(true, 0, "sqlite_", 0, 7);
+    }
+
     private static long pragma(Connection c, String name) throws SQLException {
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA " + name)) {
             return rs.next() ? rs.getLong(1) : 0;

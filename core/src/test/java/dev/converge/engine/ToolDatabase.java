@@ -51,6 +51,15 @@ enum ToolDatabase {
     static final String POSTS_INDEX = "CREATE INDEX posts_user ON posts (user_id)";
     static final String GOOSE_TRIGGER = "CREATE TRIGGER posts_touch AFTER INSERT ON posts BEGIN\n"
             + "  UPDATE posts SET body = trim(body) WHERE id = new.id;\nEND";
+    /**
+     * Liquibase's MD5SUM (checksum version 9) of the fixture's changesets alice:1, alice:2 and bob:3, computed outside
+     * Converge with Python's hashlib from the rule read in Liquibase's source (CheckSum, AbstractSQLChange's
+     * NormalizingStream, ChangeSet.generateCheckSum): the changeset's SQL without its --comment/--rollback/
+     * --precondition lines, every space, tab, CR and LF removed, MD5 as hex h; then "9:" + MD5 hex of ("9:" + h + ":").
+     * For alice:2 the SQL is "-- posts belong to users\nCREATE TABLE posts (...);\nCREATE INDEX posts_user ...;".
+     */
+    static final String[] LIQUIBASE_MD5SUM = {"9:f428bcb3c20e3797d1cb6f5d071fa0a2", "9:4d8fa68b3324cd4377ca46cc1bfc40a0",
+            "9:0f7f996bd7f76dd1159bc40378ceb23e"};
     static final long[] DRIZZLE_WHEN = {1704456000000L, 1704456060000L, 1704456120000L};
 
     final String folder;
@@ -123,12 +132,15 @@ enum ToolDatabase {
         }
     }
 
+    /** Flyway's history table as Flyway creates it on SQLite. */
+    static final String FLYWAY_HISTORY = "CREATE TABLE \"flyway_schema_history\" (\"installed_rank\" INT NOT NULL"
+            + " PRIMARY KEY, \"version\" VARCHAR(50), \"description\" VARCHAR(200) NOT NULL, \"type\" VARCHAR(20) NOT NULL,"
+            + " \"script\" VARCHAR(1000) NOT NULL, \"checksum\" INT, \"installed_by\" VARCHAR(100) NOT NULL,"
+            + " \"installed_on\" TEXT NOT NULL DEFAULT (strftime('%Y-%m-%d %H:%M:%f','now')),"
+            + " \"execution_time\" INT NOT NULL, \"success\" BOOLEAN NOT NULL)";
+
     private void flyway(Connection c, boolean secondFails) throws SQLException, IOException {
-        exec(c, "CREATE TABLE \"flyway_schema_history\" (\"installed_rank\" INT NOT NULL PRIMARY KEY,"
-                + " \"version\" VARCHAR(50), \"description\" VARCHAR(200) NOT NULL, \"type\" VARCHAR(20) NOT NULL,"
-                + " \"script\" VARCHAR(1000) NOT NULL, \"checksum\" INT, \"installed_by\" VARCHAR(100) NOT NULL,"
-                + " \"installed_on\" TEXT NOT NULL DEFAULT (strftime('%Y-%m-%d %H:%M:%f','now')),"
-                + " \"execution_time\" INT NOT NULL, \"success\" BOOLEAN NOT NULL)");
+        exec(c, FLYWAY_HISTORY);
         exec(c, "INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, checksum,"
                 + " installed_by, execution_time, success) VALUES (0, '0', '<< Flyway Schema Creation >>', 'SCHEMA',"
                 + " '\"main\"', NULL, '', 0, 1)");
@@ -209,10 +221,10 @@ enum ToolDatabase {
                         + " TAG VARCHAR(255), LIQUIBASE VARCHAR(20), CONTEXTS VARCHAR(255), LABELS VARCHAR(255),"
                         + " DEPLOYMENT_ID VARCHAR(10))",
                 "INSERT INTO DATABASECHANGELOG VALUES ('1', 'alice', 'db/changelog/changelog.sql',"
-                        + " '2024-01-05 12:00:00.000', 1, 'EXECUTED', '9:2f7e4d0c1b4c5a0f5d1e2c3b4a596877', 'sql', '',"
+                        + " '2024-01-05 12:00:00.000', 1, 'EXECUTED', '" + LIQUIBASE_MD5SUM[0] + "', 'sql', '',"
                         + " NULL, '4.29.2', NULL, NULL, '4456000001')",
                 secondFails ? "select 1" : "INSERT INTO DATABASECHANGELOG VALUES ('2', 'alice', 'db/changelog/changelog.sql',"
-                        + " '2024-01-05 12:00:01.000', 2, 'EXECUTED', '9:5b1c8e0f2d3a4b5c6d7e8f9a0b1c2d3e', 'sql', '',"
+                        + " '2024-01-05 12:00:01.000', 2, 'EXECUTED', '" + LIQUIBASE_MD5SUM[1] + "', 'sql', '',"
                         + " NULL, '4.29.2', NULL, 'blog', '4456000001')");
     }
 

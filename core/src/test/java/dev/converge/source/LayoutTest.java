@@ -142,7 +142,7 @@ class LayoutTest {
         Migration m = MigrationSource.folder(resource("liquibase")).load().migrations().get(1);
         assertThat(m.name()).isEqualTo("changelog.sql::2::alice");
         assertThat(m.statements()).hasSize(2);
-        assertThat(m.statements().get(0).line()).isEqualTo(8);
+        assertThat(m.statements().get(0).line()).isEqualTo(10);
         assertThat(m.text()).doesNotContain("DROP TABLE");
         Path dir = tmp.resolve("lb");
         Files.createDirectories(dir);

@@ -25,11 +25,17 @@ final class HistoryWriter {
     private final HistoryLayout layout;
     private final String table;
     private final Instant appliedAt;
+    private final boolean textVersions;
 
-    HistoryWriter(HistoryLayout layout, String table, Instant appliedAt) {
+    /**
+     * @param textVersions true when a migration is recorded under a dotted version: Converge's layout then keeps
+     *                     {@code version} as text, as Converge creates it for such a set
+     */
+    HistoryWriter(HistoryLayout layout, String table, Instant appliedAt, boolean textVersions) {
         this.layout = layout;
         this.table = table;
         this.appliedAt = appliedAt;
+        this.textVersions = textVersions;
     }
 
     HistoryLayout layout() {
@@ -41,7 +47,7 @@ final class HistoryWriter {
         String q = Identifiers.quote(table);
         RawSqlite.exec(c, switch (layout) {
             case CONVERGE -> "CREATE TABLE IF NOT EXISTS " + q + " (\n"
-                    + "    version INTEGER PRIMARY KEY,\n"
+                    + "    version " + (textVersions ? "TEXT" : "INTEGER") + " PRIMARY KEY,\n"
                     + "    name TEXT NOT NULL,\n"
                     + "    checksum TEXT NOT NULL,\n"
                     + "    how TEXT NOT NULL,\n"
@@ -66,7 +72,11 @@ final class HistoryWriter {
                 try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + q
                         + " (version, name, checksum, how, applied_at, execution_ms, schema_version)"
                         + " VALUES (?, ?, ?, 'executed', ?, 0, ?)")) {
-                    ps.setLong(1, m.version());
+                    if (textVersions) {
+                        ps.setString(1, m.recorded());
+                    } else {
+                        ps.setLong(1, m.version());
+                    }
                     ps.setString(2, m.fileName());
                     ps.setString(3, checksum(m.text()));
                     ps.setString(4, DateTimeFormatter.ISO_INSTANT.format(appliedAt));

@@ -24,8 +24,20 @@ import java.util.stream.Stream;
  * @param version  the number before the first {@code _}
  * @param fileName the file name, e.g. {@code 002_secure_tokens.sql}; it is what history records
  * @param text     the file's text, as read (UTF-8)
+ * @param recorded the version as Converge's history records it: the number, or for a set another tool numbers with
+ *                 dotted versions (Flyway's {@code 1.1}), that tool's version, while {@code version} is its position
  */
-public record MigrationFile(long version, String fileName, String text) {
+public record MigrationFile(long version, String fileName, String text, String recorded) {
+
+    /** A file whose history records its number. */
+    public MigrationFile(long version, String fileName, String text) {
+        this(version, fileName, text, Long.toString(version));
+    }
+
+    /** True when history records this migration under a version other than its number (a dotted one). */
+    public boolean recordedAsText() {
+        return !recorded.equals(Long.toString(version));
+    }
 
     private static final Pattern NAME = Pattern.compile("(\\d+)_(.+)\\.sql");
 

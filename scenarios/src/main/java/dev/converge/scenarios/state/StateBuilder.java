@@ -66,22 +66,33 @@ public final class StateBuilder {
     /**
      * A builder for a set another tool laid out (Flyway, golang-migrate, dbmate, goose, sqlx, diesel, Prisma, drizzle),
      * read by core's migration sources: each migration's runnable part (its up section, placeholders filled), under a
-     * name {@code <version>_<name>.sql} that both history layouts record. Versions must be whole numbers (a dotted
-     * Flyway version is refused by name); a folder in Converge's own layout is read by {@link #forFolder} instead,
-     * without core's source package.
+     * name {@code <version>_<name>.sql} that both history layouts record. A set with a dotted version (Flyway's
+     * {@code 1.1}) is numbered by position instead, each migration recorded in Converge's layout under its own
+     * version, and has no states in the legacy layout, whose file names can only hold whole numbers; a folder in
+     * Converge's own layout is read by {@link #forFolder} instead, without core's source package.
      */
     public static StateBuilder forSet(dev.converge.source.MigrationSet set) {
+        boolean dotted = set.migrations().stream().anyMatch(m -> !m.version().isNumber());
         List<MigrationFile> files = new ArrayList<>();
+        long position = 0;
         for (dev.converge.source.Migration m : set.migrations()) {
-            long v = m.version().value();
-            if (v < 0) {
-                throw ConvergeException.builder(ErrorCode.BAD_INPUT, "verify builds states for whole-number versions;"
-                        + " migration " + m.version() + " (" + m.origin() + ") has a dotted one").version(v).build();
-            }
+            position++;
+            long v = dotted ? position : m.version().value();
             String name = m.description().replaceAll("[^A-Za-z0-9_]+", "_");
-            files.add(new MigrationFile(v, v + "_" + (name.isEmpty() ? "migration" : name) + ".sql", m.text()));
+            String file = v + "_" + (name.isEmpty() ? "migration" : name) + ".sql";
+            files.add(dotted ? new MigrationFile(v, file, m.text(), m.version().text()) : new MigrationFile(v, file, m.text()));
         }
         return of(files);
+    }
+
+    /** True when history records some migration under a dotted version: no legacy-layout states then. */
+    private boolean recordsText() {
+        return migrations.stream().anyMatch(MigrationFile::recordedAsText);
+    }
+
+    /** The history layouts this set's states are built in. */
+    private List<HistoryLayout> layouts() {
+        return recordsText() ? List.of(HistoryLayout.CONVERGE) : List.of(HistoryLayout.values());
     }
 
     /** A builder for the given migrations, which it orders by version. */
@@ -207,7 +218,7 @@ public final class StateBuilder {
         if (baseline != null) {
             out.add(State.baselineOnly(baseline));
         }
-        for (HistoryLayout layout : HistoryLayout.values()) {
+        for (HistoryLayout layout : layouts()) {
             for (MigrationFile m : migrations) {
                 out.add(State.prefix(m.version(), layout));
             }
@@ -215,7 +226,7 @@ public final class StateBuilder {
         for (MigrationFile m : migrations) {
             out.add(State.historyLost(m.version()));
         }
-        for (HistoryLayout layout : HistoryLayout.values()) {
+        for (HistoryLayout layout : layouts()) {
             for (MigrationFile m : migrations) {
                 int count = statementCount(m.version());
                 for (int j = 1; j < count; j++) {
@@ -228,7 +239,7 @@ public final class StateBuilder {
             scripts.add(baseline);
         }
         scripts.addAll(releases);
-        for (HistoryLayout layout : HistoryLayout.values()) {
+        for (HistoryLayout layout : layouts()) {
             for (MigrationFile m : migrations) {
                 for (Baseline b : scripts) {
                     out.add(State.prefixPlusBaseline(m.version(), layout, b));
@@ -391,7 +402,7 @@ public final class StateBuilder {
     }
 
     private HistoryWriter writer(HistoryLayout layout) {
-        return new HistoryWriter(Objects.requireNonNull(layout, "layout"), historyTable, appliedAt);
+        return new HistoryWriter(Objects.requireNonNull(layout, "layout"), historyTable, appliedAt, recordsText());
     }
 
     /** Runs every migration with version ≤ upTo whole, recording each when a writer is given. */

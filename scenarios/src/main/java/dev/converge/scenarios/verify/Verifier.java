@@ -448,9 +448,9 @@ public final class Verifier {
                 failures.add("convergence: the baseline differs from the migrations' target (see lint)");
             }
         }
-        Set<Long> recorded = recordedVersions(db);
+        Set<dev.converge.source.Version> recorded = recordedVersions(db);
         for (var m : set) {
-            if (!recorded.contains(m.version().value())) {
+            if (!recorded.contains(m.version())) {
                 failures.add("convergence: history lacks migration " + m.version() + " (" + m.name() + ")");
             }
         }
@@ -682,13 +682,16 @@ public final class Verifier {
         }
     }
 
-    private Set<Long> recordedVersions(Path db) {
-        Set<Long> out = new HashSet<>();
+    /** The versions the history records: numbers, or the text of a dotted version (a set with Flyway's 1.1). */
+    private Set<dev.converge.source.Version> recordedVersions(Path db) {
+        Set<dev.converge.source.Version> out = new HashSet<>();
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
              java.sql.Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT version FROM " + Identifiers.quote(historyTable))) {
             while (rs.next()) {
-                out.add(rs.getLong(1));
+                Object v = rs.getObject(1);
+                out.add(v instanceof Number n ? dev.converge.source.Version.of(n.longValue())
+                        : dev.converge.source.Version.dotted(String.valueOf(v)));
             }
         } catch (SQLException e) {
             // no history table: nothing recorded
