@@ -378,7 +378,7 @@ public final class Reference {
                     List<Statement> statements = m.statements();
                     int start = point;
                     List<Set<ObjectId>> effects = new ArrayList<>(statements.size());
-                    dev.converge.source.StatementTexts texts = m.texts(); // a large file's data statements, read again
+                    dev.converge.source.StatementTexts runnable = m.texts(); // a large file's data statements, read again
                     for (Statement st : statements) {
                         // a statement located by rowid is re-read without asking schema_version first; any other
                         // statement that may change the schema is judged by the counter, so it must be known before it
@@ -391,7 +391,7 @@ public final class Reference {
                             schemaVersion = readLong(version);
                         }
                         try {
-                            s.execute(texts.of(st).text());
+                            s.execute(runnable.of(st).text());
                         } catch (SQLException e) {
                             throw ConvergeException.builder(ErrorCode.REPLAY_FAILED,
                                             m.origin() + ":" + st.line() + ": migration " + m.version()
@@ -426,7 +426,7 @@ public final class Reference {
                         }
                         effects.add(touched);
                     }
-                    texts.close();
+                    runnable.close();
                     Settings.restoreAfter(c, statements);
                     out.add(new MigrationEffects(m, statements, start, effects));
                 }
