@@ -38,7 +38,7 @@ class FleetCommandTest {
     }
 
     static String field(String line, String name) {
-        Matcher m = Pattern.compile("\"" + name + "\": (\"((?:[^\"\\\\]|\\\\.)*)\"|[^,}]+)").matcher(line);
+        Matcher m = Pattern.compile("\"" + name + "\": (\"((?:[^\"\\\\]++|\\\\.)*+)\"|[^,}]+)").matcher(line);
         if (!m.find()) {
             return null;
         }

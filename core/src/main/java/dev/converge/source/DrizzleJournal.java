@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  */
 final class DrizzleJournal {
     private static final Pattern IDX = Pattern.compile("\"idx\"\\s*:\\s*(\\d+)");
-    private static final Pattern TAG = Pattern.compile("\"tag\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
+    private static final Pattern TAG = Pattern.compile("\"tag\"\\s*:\\s*\"((?:[^\"\\\\]++|\\\\.)*+)\"");
 
     /** One journal entry. */
     record Entry(long idx, String tag) {

@@ -86,7 +86,7 @@ public record Statement(String text, int line, StatementKind kind, String object
     }
 
     private static final java.util.regex.Pattern TEMPORARY = java.util.regex.Pattern.compile(
-            "(?is)(\\s|--[^\\n]*\\n|/\\*.*?\\*/)*CREATE\\s+TEMP(ORARY)?\\s");
+            "(?is)(?:\\s++|--[^\\n]*+\\n|/\\*.*?\\*/)*+CREATE\\s+TEMP(ORARY)?\\s");
 
     /**
      * True when the statement reads rows of {@code table} ({@code … FROM table} or {@code JOIN table}, quoted or not):
