@@ -58,7 +58,18 @@ import static org.assertj.core.api.Assertions.fail;
 class IdiomsConvergeTest {
     /** The sets, by folder; a folder that is not listed fails {@link #everyIdiomFolderIsVerified()}. */
     static final List<String> IDIOMS = List.of("prisma", "drizzle", "django", "alembic", "sqlite-utils", "room",
-            "diesel", "rails", "rails-rename", "flyway");
+            "diesel", "rails", "rails-rename", "flyway",
+            "efcore", "laravel", "knex", "typeorm", "sequelize", "sqldelight", "ecto");
+
+    /**
+     * Sets of 6 to 12 migrations, each a short application history as one more generator writes it for SQLite: Entity
+     * Framework Core's {@code ef_temp_} rebuilds, Laravel's {@code __temp__} copies, Knex's {@code _knex_temp_alter},
+     * TypeORM's {@code temporary_}, Sequelize's {@code _backup} round trip, SQLDelight's numbered {@code .sqm} files and
+     * Ecto's plain ALTERs, with data moved between tables, views and triggers over rebuilt tables, cascading foreign
+     * keys across rebuilds, and seeds updated later.
+     */
+    static final List<String> GENERATOR_HISTORIES = List.of("efcore", "laravel", "knex", "typeorm", "sequelize",
+            "sqldelight", "ecto");
 
     /** Sets whose older runner recorded versions from 1 on (their {@code 000} is the original schema script). */
     static final List<String> LEGACY_HISTORY_FROM_1 = List.of("flyway");
@@ -276,7 +287,11 @@ class IdiomsConvergeTest {
     void everySetYieldsEveryKindOfOnTimelineState() {
         for (String name : IDIOMS) {
             StateBuilder b = builder(idioms().resolve(name), name);
-            assertThat(b.migrations()).as(name).hasSizeBetween(3, 6);
+            if (GENERATOR_HISTORIES.contains(name)) {
+                assertThat(b.migrations()).as(name).hasSizeBetween(6, 12);
+            } else {
+                assertThat(b.migrations()).as(name).hasSizeBetween(3, 6);
+            }
             assertThat(b.allStates().stream().map(State::kind).distinct())
                     .as(name)
                     .contains(State.Kind.EMPTY, State.Kind.BASELINE_ONLY, State.Kind.PREFIX, State.Kind.PREFIX_PLUS_BASELINE,
