@@ -192,7 +192,11 @@ public final class Runner {
             int k = 0;
             for (Statement st : step.statements()) {
                 k++;
-                execute(c, st, step);
+                if (step.tried().contains(st)) {
+                    tryOnce(c, st, step);
+                } else {
+                    execute(c, st, step);
+                }
                 listener.on(new RunEvent.StatementExecuted(step, st, k, step.statements().size()));
             }
         }
@@ -378,6 +382,25 @@ public final class Runner {
             }
         }
         return false;
+    }
+
+    /**
+     * Runs a statement that may have run before (see {@link Step#tried()}) in a savepoint: when a constraint refuses its
+     * rows, they are taken as already there and the statement changes nothing.
+     */
+    private void tryOnce(Connection c, Statement st, Step step) {
+        exec(c, "SAVEPOINT converge_tried", step);
+        try (java.sql.Statement s = c.createStatement()) {
+            s.execute(st.text());
+        } catch (SQLException e) {
+            if (!dialect.isConstraint(e)) {
+                throw fail(step, st, e.getMessage(), e);
+            }
+            exec(c, "ROLLBACK TO converge_tried", step);
+            LOG.log(System.Logger.Level.INFO, () -> step.name() + ":" + st.line() + ": " + e.getMessage()
+                    + " — its rows are already there (an interruption came after it)");
+        }
+        exec(c, "RELEASE converge_tried", step);
     }
 
     private void execute(Connection c, Statement st, Step step) {

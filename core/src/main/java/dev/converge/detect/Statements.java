@@ -103,9 +103,32 @@ final class Statements {
                 }
             }
             addIntermediateLifecycles(ref, me, run, skipped);
+            addRecreationsAround(ref, me, acted.reason().holding(), run);
         }
         return new Step.Execute(s.version(), s.name(), s.state(), how, s.reason(), run, skipped,
-                new ArrayList<>(me.touched()), List.of(), s.migration());
+                new ArrayList<>(me.touched()), List.of(), s.migration(), mayHaveRun(me, acted, run));
+    }
+
+    /**
+     * Rule "data an interruption may have come after is tried": a resume starts at the earliest point the schema
+     * fits, so the data statements right after it (up to the next statement that changes the schema) may have run
+     * already, as an interrupted seed's {@code INSERT} has; each is tried in a savepoint, and a constraint that
+     * refuses its rows means they are there. Test: {@code ResumeAtDataTest.aSeedInterruptedAmongItsInsertsIsNotInsertedTwice}.
+     */
+    private static List<Statement> mayHaveRun(MigrationEffects me, MigrationStatus acted, List<Statement> run) {
+        List<Statement> out = new ArrayList<>();
+        if (acted instanceof MigrationStatus.HalfApplied half && half.resumeAfter() > 0 && half.temporaries().isEmpty()) {
+            for (int j = half.resumeAfter(); j < me.statements().size(); j++) {
+                Statement st = me.statements().get(j);
+                if (!st.kind().isData() || !me.effects().get(j).isEmpty()) {
+                    break;
+                }
+                if (run.contains(st)) {
+                    out.add(st);
+                }
+            }
+        }
+        return out;
     }
 
     /**
@@ -162,6 +185,53 @@ final class Statements {
                 run.add(all.get(j));
                 String line = "line " + all.get(j).line() + ":";
                 skipped.removeIf(sk -> sk.startsWith(line));
+            }
+        }
+    }
+
+    /**
+     * Rule "a drop and re-creation around a run statement run with it": when the migration drops a view, trigger or
+     * index that holds and makes it again later, and a statement this step runs lies between the two, both run too,
+     * in the file's order — the object stood in that statement's way (a view over a table that a rebuild drops and
+     * renames into place stops the rename). Test: {@code IdiomsConvergeTest} (typeorm, efcore: prefix+baseline).
+     */
+    private static void addRecreationsAround(Reference ref, MigrationEffects me, List<ObjectId> holding, List<Statement> run) {
+        List<Statement> all = me.statements();
+        boolean[] chosen = new boolean[all.size()];
+        for (int j = 0; j < all.size(); j++) {
+            chosen[j] = run.contains(all.get(j));
+        }
+        boolean added = false;
+        for (ObjectId id : holding) {
+            if (id.type() == ObjectType.TABLE) {
+                continue;
+            }
+            ObjectHistory h = ref.objects().get(id);
+            int dropped = -1;
+            int made = -1;
+            for (int j = 0; j < all.size(); j++) {
+                if (me.effects().get(j).contains(id)) {
+                    if (h.at(me.start() + j + 1) == null) {
+                        dropped = dropped < 0 ? j : dropped;
+                    } else if (dropped >= 0) {
+                        made = j;
+                    }
+                }
+            }
+            for (int j = dropped + 1; dropped >= 0 && j < made; j++) {
+                if (chosen[j] && !chosen[dropped]) {
+                    chosen[dropped] = true;
+                    chosen[made] = true;
+                    added = true;
+                }
+            }
+        }
+        if (added) {
+            run.clear();
+            for (int j = 0; j < all.size(); j++) {
+                if (chosen[j]) {
+                    run.add(all.get(j));
+                }
             }
         }
     }

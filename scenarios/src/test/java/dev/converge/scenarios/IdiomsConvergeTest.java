@@ -156,7 +156,7 @@ class IdiomsConvergeTest {
     static List<String> check(Path set, StateBuilder builder, Verifier verifier, State state, Path db)
             throws IOException, SQLException {
         List<String> problems = new ArrayList<>();
-        RowsFirst.build(builder, state, db);
+        RowsFirst.build(builder, state, db, verifier.filler());
         Path plain = plainRun(builder, state, db);
         if (plain == null) {
             for (String d : uncopiedDrops(set, builder, db)) {

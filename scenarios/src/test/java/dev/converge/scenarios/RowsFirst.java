@@ -25,9 +25,17 @@ final class RowsFirst {
     private RowsFirst() {
     }
 
-    /** Builds {@code state} at {@code db} (replacing any file) and fills it with the Verifier's rows. */
+    /** Builds {@code state} at {@code db} (replacing any file) and fills it with plain generated rows. */
     static void build(StateBuilder builder, State state, Path db) throws SQLException {
-        DataFiller filler = DataFiller.seeded(42).excluding(builder.historyTable());
+        build(builder, state, db, DataFiller.seeded(42).excluding(builder.historyTable()));
+    }
+
+    /**
+     * Builds {@code state} at {@code db} (replacing any file) and fills it with {@code filler}'s rows — the Verifier's
+     * ({@code Verifier.filler()}), whose foreign keys point at parent rows as an application's do even before a
+     * migration declares the key.
+     */
+    static void build(StateBuilder builder, State state, Path db, DataFiller filler) throws SQLException {
         if (state.kind() != State.Kind.HALF_APPLIED) {
             builder.build(state, db);
             filler.fill(db);

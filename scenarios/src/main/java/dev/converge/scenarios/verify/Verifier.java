@@ -296,7 +296,8 @@ public final class Verifier {
         return out;
     }
 
-    private DataFiller filler() {
+    /** The rows the Verifier fills a state with: distinct where a column is UNIQUE somewhere, linked where a foreign key is. */
+    public DataFiller filler() {
         if (filler == null) {
             filler = DataFiller.seeded(42).excluding(historyTable).distinct(uniqueSomewhere())
                     .linking(foreignKeysSomewhere());
