@@ -296,7 +296,10 @@ public final class Verifier {
         return out;
     }
 
-    /** The rows the Verifier fills a state with: distinct where a column is UNIQUE somewhere, linked where a foreign key is. */
+    /**
+     * The rows the Verifier fills states with: deterministic, honouring every UNIQUE and foreign key some point of the
+     * timeline declares (so that a later migration's key does not meet rows no application could have written).
+     */
     public DataFiller filler() {
         if (filler == null) {
             filler = DataFiller.seeded(42).excluding(historyTable).distinct(uniqueSomewhere())
