@@ -43,3 +43,7 @@ SELECT p."Id", p."Title", p."PublishedOn", b."Name" AS "BlogName", a."Name" AS "
 FROM "Posts" AS p
 JOIN "Blogs" AS b ON b."Id" = p."BlogId"
 LEFT JOIN "Authors" AS a ON a."Id" = p."AuthorId";
+CREATE TRIGGER "Posts_Title_Trim" AFTER INSERT ON "Posts"
+BEGIN
+    UPDATE "Posts" SET "Title" = trim("Title") WHERE "Id" = NEW."Id";
+END;
