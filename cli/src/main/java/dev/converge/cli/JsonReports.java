@@ -149,6 +149,11 @@ final class JsonReports {
         }
         m.put("statements", statements);
         m.put("skipped", s.skipped());
+        List<Object> tried = new ArrayList<>();
+        for (Statement st : s.tried()) {
+            tried.add(st.text());
+        }
+        m.put("tried", tried);
         m.put("destructive", s.destructive());
         return m;
     }

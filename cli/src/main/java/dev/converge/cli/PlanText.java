@@ -36,6 +36,10 @@ final class PlanText {
                     }
                 }
             }
+            for (Statement st : s.tried()) {
+                out.println(INDENT + "tries: line " + st.line() + ": " + st.firstLine() + " — it may have run before the"
+                        + " interruption: in a savepoint, and a constraint refusing its rows means they are already there");
+            }
             for (String skip : s.skipped()) {
                 out.println(INDENT + "skips: " + skip);
             }

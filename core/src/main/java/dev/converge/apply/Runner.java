@@ -191,10 +191,15 @@ public final class Runner {
             settled = runTentatively(c, step);
         } else {
             int k = 0;
+            Set<Statement> tried = step.tried().isEmpty() ? Set.of() : new java.util.HashSet<>(step.tried());
             try (StatementTexts texts = StatementTexts.of(m)) { // a large file's data statements, read again
                 for (Statement st : step.statements()) {
                     k++;
-                    execute(c, texts.of(st), step);
+                    if (tried.contains(st)) {
+                        tryOnce(c, texts.of(st), step);
+                    } else {
+                        execute(c, texts.of(st), step);
+                    }
                     listener.on(new RunEvent.StatementExecuted(step, st, k, step.statements().size()));
                 }
             }
@@ -385,6 +390,25 @@ public final class Runner {
             }
         }
         return false;
+    }
+
+    /**
+     * Runs a statement that may have run before (see {@link Step#tried()}) in a savepoint: when a constraint refuses its
+     * rows, they are taken as already there and the statement changes nothing.
+     */
+    private void tryOnce(Connection c, Statement st, Step step) {
+        exec(c, "SAVEPOINT converge_tried", step);
+        try (java.sql.Statement s = c.createStatement()) {
+            s.execute(st.text());
+        } catch (SQLException e) {
+            if (!dialect.isConstraint(e)) {
+                throw fail(step, st, e.getMessage(), e);
+            }
+            exec(c, "ROLLBACK TO converge_tried", step);
+            LOG.log(System.Logger.Level.INFO, () -> step.name() + ":" + st.line() + ": " + e.getMessage()
+                    + " — its rows are already there (an interruption came after it)");
+        }
+        exec(c, "RELEASE converge_tried", step);
     }
 
     private void execute(Connection c, Statement st, Step step) {

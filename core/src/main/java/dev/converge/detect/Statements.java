@@ -50,14 +50,23 @@ final class Statements {
             }
             // TEMP objects never survive an interruption: what made them before the resume point runs again
             Set<String> temporary = new HashSet<>();
+            Set<String> lost = new HashSet<>();
             for (int j = 0; j < resumeAfter && j < me.statements().size(); j++) {
                 Statement st = me.statements().get(j);
                 if (st.createsTemporary()) {
                     temporary.add(Identifiers.key(st.objectName()));
+                    if (st.kind() == StatementKind.CREATE_TABLE && !readsOnlyWhatStands(ref, st, me.start() + resumeAfter)) {
+                        lost.add(Identifiers.key(st.objectName()));
+                    }
                 }
             }
             for (int j = 0; j < me.statements().size(); j++) {
                 Statement st = me.statements().get(j);
+                if (usesLostTemporary(st, lost)) {
+                    skipped.add(Repairs.skip(st, "its TEMP table was filled from a table the interruption had already"
+                            + " dropped: those rows are gone"));
+                    continue;
+                }
                 boolean remakesTemporary = j < resumeAfter && (st.createsTemporary()
                         || st.kind() == StatementKind.CREATE_INDEX && st.tableName() != null
                         && temporary.contains(Identifiers.key(st.tableName())) || st.kind().isData()
@@ -103,9 +112,32 @@ final class Statements {
                 }
             }
             addIntermediateLifecycles(ref, me, run, skipped);
+            addRecreationsAround(ref, me, acted.reason().holding(), run);
         }
         return new Step.Execute(s.version(), s.name(), s.state(), how, s.reason(), run, skipped,
-                new ArrayList<>(me.touched()), List.of(), s.migration());
+                new ArrayList<>(me.touched()), List.of(), s.migration(), mayHaveRun(me, acted, run));
+    }
+
+    /**
+     * Rule "data an interruption may have come after is tried": a resume starts at the earliest point the schema
+     * fits, so the data statements right after it (up to the next statement that changes the schema) may have run
+     * already, as an interrupted seed's {@code INSERT} has; each is tried in a savepoint, and a constraint that
+     * refuses its rows means they are there. Test: {@code ResumeAtDataTest.aSeedInterruptedAmongItsInsertsIsNotInsertedTwice}.
+     */
+    private static List<Statement> mayHaveRun(MigrationEffects me, MigrationStatus acted, List<Statement> run) {
+        List<Statement> out = new ArrayList<>();
+        if (acted instanceof MigrationStatus.HalfApplied half && half.resumeAfter() > 0 && half.temporaries().isEmpty()) {
+            for (int j = half.resumeAfter(); j < me.statements().size(); j++) {
+                Statement st = me.statements().get(j);
+                if (!st.kind().isData() || !me.effects().get(j).isEmpty()) {
+                    break;
+                }
+                if (run.contains(st)) {
+                    out.add(st);
+                }
+            }
+        }
+        return out;
     }
 
     /**
@@ -167,6 +199,53 @@ final class Statements {
     }
 
     /**
+     * Rule "a drop and re-creation around a run statement run with it": when the migration drops a view, trigger or
+     * index that holds and makes it again later, and a statement this step runs lies between the two, both run too,
+     * in the file's order — the object stood in that statement's way (a view over a table that a rebuild drops and
+     * renames into place stops the rename). Test: {@code IdiomsConvergeTest} (typeorm, efcore: prefix+baseline).
+     */
+    private static void addRecreationsAround(Reference ref, MigrationEffects me, List<ObjectId> holding, List<Statement> run) {
+        List<Statement> all = me.statements();
+        boolean[] chosen = new boolean[all.size()];
+        for (int j = 0; j < all.size(); j++) {
+            chosen[j] = run.contains(all.get(j));
+        }
+        boolean added = false;
+        for (ObjectId id : holding) {
+            if (id.type() == ObjectType.TABLE) {
+                continue;
+            }
+            ObjectHistory h = ref.objects().get(id);
+            int dropped = -1;
+            int made = -1;
+            for (int j = 0; j < all.size(); j++) {
+                if (me.effects().get(j).contains(id)) {
+                    if (h.at(me.start() + j + 1) == null) {
+                        dropped = dropped < 0 ? j : dropped;
+                    } else if (dropped >= 0) {
+                        made = j;
+                    }
+                }
+            }
+            for (int j = dropped + 1; dropped >= 0 && j < made; j++) {
+                if (chosen[j] && !chosen[dropped]) {
+                    chosen[dropped] = true;
+                    chosen[made] = true;
+                    added = true;
+                }
+            }
+        }
+        if (added) {
+            run.clear();
+            for (int j = 0; j < all.size(); j++) {
+                if (chosen[j]) {
+                    run.add(all.get(j));
+                }
+            }
+        }
+    }
+
+    /**
      * True when statement {@code j} makes an index or trigger that holds already, but on a table that a statement this
      * step runs before it drops: SQLite drops a table's indexes and triggers with it, so the object holds only until
      * then (a baseline put the index of a rebuilt table on the table the rebuild replaces).
@@ -185,6 +264,22 @@ final class Statements {
                         && Identifiers.same(earlier.objectName(), made.tableName())) {
                     return true;
                 }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Rule "a TEMP copy made from a table the interruption dropped is gone with its rows": a {@code CREATE TEMP TABLE
+     * … AS SELECT} whose source no longer stands at the resume point cannot be made again, so every statement of its
+     * life (the creation, the reads from it, its drop) is left out — the rows it held were lost by the interruption
+     * itself, as a plain runner would find. Test: {@code IdiomsConvergeTest} (laravel half-applied(4, 4): Doctrine's
+     * {@code __temp__} copy).
+     */
+    private static boolean usesLostTemporary(Statement st, Set<String> lost) {
+        for (String t : lost) {
+            if (st.objectName() != null && Identifiers.key(st.objectName()).equals(t) || st.readsFrom(t)) {
+                return true;
             }
         }
         return false;

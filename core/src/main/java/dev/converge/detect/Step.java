@@ -58,6 +58,11 @@ public sealed interface Step permits Step.Nothing, Step.Refuse, Step.Record, Ste
         return List.of();
     }
 
+    /** Statements among {@link #statements()} that may have run before: each is tried in a savepoint (see {@link Execute}). */
+    default List<Statement> tried() {
+        return List.of();
+    }
+
     /** True when this step changes the database (runs statements or writes a history row). */
     default boolean changesDatabase() {
         return action() != Action.NOTHING && action() != Action.REFUSE;
@@ -158,15 +163,27 @@ public sealed interface Step permits Step.Nothing, Step.Refuse, Step.Record, Ste
         }
     }
 
-    /** Its planned statements run, then the objects it touches are verified, then it is recorded. */
+    /**
+     * Its planned statements run, then the objects it touches are verified, then it is recorded. {@code tried} are
+     * those of its statements that may have run before (data statements an interruption may have come before or
+     * after): each runs in a savepoint, and a constraint that refuses its rows means they are already there.
+     */
     record Execute(Version version, String name, MigrationState state, How how, Reason reason,
                    List<Statement> statements, List<String> skipped, List<ObjectId> verify, List<String> destructive,
-                   Migration migration) implements Step {
+                   Migration migration, List<Statement> tried) implements Step {
         public Execute {
             statements = List.copyOf(statements);
             skipped = List.copyOf(skipped);
             verify = List.copyOf(verify);
             destructive = List.copyOf(destructive);
+            tried = List.copyOf(tried);
+        }
+
+        /** A step that tries none of its statements. */
+        public Execute(Version version, String name, MigrationState state, How how, Reason reason,
+                       List<Statement> statements, List<String> skipped, List<ObjectId> verify, List<String> destructive,
+                       Migration migration) {
+            this(version, name, state, how, reason, statements, skipped, verify, destructive, migration, List.of());
         }
 
         @Override
@@ -176,12 +193,13 @@ public sealed interface Step permits Step.Nothing, Step.Refuse, Step.Record, Ste
 
         /** The same step, running {@code run} instead. */
         public Execute withStatements(List<Statement> run) {
-            return new Execute(version, name, state, how, reason, run, skipped, verify, destructive, migration);
+            return new Execute(version, name, state, how, reason, run, skipped, verify, destructive, migration,
+                    tried.stream().filter(run::contains).toList());
         }
 
         /** The same step, noting the tables it drops while they hold rows. */
         public Execute withDestructive(List<String> d) {
-            return new Execute(version, name, state, how, reason, statements, skipped, verify, d, migration);
+            return new Execute(version, name, state, how, reason, statements, skipped, verify, d, migration, tried);
         }
 
         /** The same step recorded as detected without running anything (its effects turned out to hold). */

@@ -117,6 +117,55 @@ class ResumeAtDataTest {
         assertThat(after).containsAll(before);
     }
 
+    @Test
+    void aSeedInterruptedAmongItsInsertsIsNotInsertedTwice() throws Exception {
+        // EF Core's InsertData writes one INSERT per row: the schema cannot show how many ran (efcore half-applied(3, 3))
+        String first = "CREATE TABLE u (id INTEGER PRIMARY KEY, name TEXT);";
+        String second = """
+                CREATE TABLE tags (id INTEGER PRIMARY KEY, name TEXT NOT NULL);
+                INSERT INTO tags (id, name) VALUES (1, 'general');
+                INSERT INTO tags (id, name) VALUES (2, 'news');
+                CREATE UNIQUE INDEX tags_name ON tags (name);
+                """;
+        for (int ran = 0; ran <= 2; ran++) {
+            Path db = dir.resolve("seed-" + ran + ".db");
+            converge(db, Map.of("001_first.sql", first)).migrate();
+            sql(db, "CREATE TABLE tags (id INTEGER PRIMARY KEY, name TEXT NOT NULL)");
+            if (ran >= 1) {
+                sql(db, "INSERT INTO tags (id, name) VALUES (1, 'general')");
+            }
+            if (ran >= 2) {
+                sql(db, "INSERT INTO tags (id, name) VALUES (2, 'news')");
+            }
+            Plan plan = converge(db, set(first, second)).plan();
+            assertThat(plan.steps().get(1).tried()).as("after %d insert(s)", ran)
+                    .extracting(st -> st.text().substring(0, 11)).containsExactly("INSERT INTO", "INSERT INTO");
+
+            converge(db, set(first, second)).migrate();
+            assertThat(rows(db, "SELECT id || ':' || name FROM tags ORDER BY id")).as("after %d insert(s)", ran)
+                    .containsExactly("1:general", "2:news");
+        }
+    }
+
+    @Test
+    void aTriedStatementThatFailsForAnotherReasonStillFails() throws Exception {
+        // only a constraint refusing the rows means they are there: any other error stops the run as before
+        Path db = dir.resolve("t.db");
+        String first = "CREATE TABLE u (id INTEGER PRIMARY KEY, name TEXT);";
+        String second = """
+                CREATE TABLE tags (id INTEGER PRIMARY KEY, name TEXT NOT NULL);
+                INSERT INTO tags (id, name) SELECT id, abs(id) FROM u;
+                CREATE UNIQUE INDEX tags_name ON tags (name);
+                """;
+        converge(db, Map.of("001_first.sql", first)).migrate();
+        sql(db, "INSERT INTO u VALUES (-9223372036854775808, 'min')",
+                "CREATE TABLE tags (id INTEGER PRIMARY KEY, name TEXT NOT NULL)");
+        assertThat(converge(db, set(first, second)).plan().steps().get(1).tried()).hasSize(1);
+        assertThatThrownBy(() -> converge(db, set(first, second)).migrate())
+                .isInstanceOf(ConvergeException.class).hasMessageContaining("integer overflow");
+        assertThat(rows(db, "SELECT count(*) FROM tags")).containsExactly("0");
+    }
+
     private Converge converge(Path db, Map<String, String> files) {
         return Converge.configure().database(db).migrations(MigrationSource.memory(files)).load();
     }

@@ -48,7 +48,7 @@ final class UncopiedDrops {
             }
             Map<String, String> pending = new LinkedHashMap<>(); // dropped name -> why it is a loss, unless re-made
             for (Statement st : step.statements()) {
-                if (st.copiesRows()) {
+                if (st.copiesRows() || createsFromQuery(st)) {
                     boolean sourcesStand = true;
                     for (String source : sources(st)) {
                         String o = origin.get(Identifiers.key(source));
@@ -57,7 +57,7 @@ final class UncopiedDrops {
                             copiedOut.add(o);
                         }
                     }
-                    if (sourcesStand) {
+                    if (sourcesStand && st.tableName() != null) {
                         // a rebuild's copy dropped to rerun its migration, filled again from tables that still stand
                         pending.remove(Identifiers.key(st.tableName()));
                     }
@@ -79,6 +79,27 @@ final class UncopiedDrops {
             out.addAll(pending.values());
         }
         return out;
+    }
+
+    /** True for {@code CREATE [TEMP] TABLE t AS SELECT …}: a copy into a new table (Doctrine's {@code __temp__t}). */
+    static boolean createsFromQuery(Statement st) {
+        if (st.kind() != StatementKind.CREATE_TABLE) {
+            return false;
+        }
+        Token previous = null;
+        for (Token t : Tokenizer.tokenize(st.text(), "copy")) {
+            if (t.type() == TokenType.COMMENT) {
+                continue;
+            }
+            if (t.isPunct("(")) {
+                return false;
+            }
+            if (previous != null && previous.is("AS") && t.is("SELECT")) {
+                return true;
+            }
+            previous = t;
+        }
+        return false;
     }
 
     /** The tables an {@code INSERT … SELECT} reads: every name right after a {@code FROM} or {@code JOIN}. */

@@ -296,7 +296,11 @@ public final class Verifier {
         return out;
     }
 
-    private DataFiller filler() {
+    /**
+     * The rows the Verifier fills states with: deterministic, honouring every UNIQUE and foreign key some point of the
+     * timeline declares (so that a later migration's key does not meet rows no application could have written).
+     */
+    public DataFiller filler() {
         if (filler == null) {
             filler = DataFiller.seeded(42).excluding(historyTable).distinct(uniqueSomewhere())
                     .linking(foreignKeysSomewhere());

@@ -1,0 +1,14 @@
+CREATE TABLE IF NOT EXISTS "users" ("id" INTEGER PRIMARY KEY AUTOINCREMENT, "email" TEXT NOT NULL, "inserted_at" TEXT NOT NULL, "updated_at" TEXT NOT NULL, "post_count" INTEGER DEFAULT 0 NOT NULL);
+CREATE UNIQUE INDEX "users_email_index" ON "users" ("email");
+CREATE TABLE IF NOT EXISTS "posts" ("id" INTEGER PRIMARY KEY AUTOINCREMENT, "title" TEXT NOT NULL, "content" TEXT, "user_id" INTEGER CONSTRAINT "posts_user_id_fkey" REFERENCES "users"("id") ON DELETE CASCADE, "inserted_at" TEXT NOT NULL, "updated_at" TEXT NOT NULL, "slug" TEXT, "category_id" INTEGER CONSTRAINT "posts_category_id_fkey" REFERENCES "categories"("id") ON DELETE SET NULL);
+CREATE INDEX "posts_user_id_index" ON "posts" ("user_id");
+CREATE TABLE IF NOT EXISTS "comments" ("id" INTEGER PRIMARY KEY AUTOINCREMENT, "body" TEXT NOT NULL, "post_id" INTEGER CONSTRAINT "comments_post_id_fkey" REFERENCES "posts"("id") ON DELETE CASCADE, "user_id" INTEGER CONSTRAINT "comments_user_id_fkey" REFERENCES "users"("id") ON DELETE SET NULL, "inserted_at" TEXT NOT NULL, "updated_at" TEXT NOT NULL);
+CREATE INDEX "comments_post_id_index" ON "comments" ("post_id");
+CREATE UNIQUE INDEX "posts_slug_index" ON "posts" ("slug");
+CREATE INDEX "posts_content_index" ON "posts" ("content");
+CREATE TABLE IF NOT EXISTS "categories" ("id" INTEGER PRIMARY KEY AUTOINCREMENT, "name" TEXT NOT NULL, "inserted_at" TEXT NOT NULL, "updated_at" TEXT NOT NULL);
+CREATE UNIQUE INDEX "categories_name_index" ON "categories" ("name");
+CREATE INDEX "posts_category_id_index" ON "posts" ("category_id");
+CREATE TRIGGER posts_count_insert AFTER INSERT ON posts BEGIN UPDATE users SET post_count = post_count + 1 WHERE id = NEW.user_id; END;
+CREATE TRIGGER posts_count_delete AFTER DELETE ON posts BEGIN UPDATE users SET post_count = post_count - 1 WHERE id = OLD.user_id; END;
+CREATE VIEW post_feed AS SELECT posts.id, posts.title, posts.slug, users.email AS author, categories.name AS category FROM posts LEFT JOIN users ON users.id = posts.user_id LEFT JOIN categories ON categories.id = posts.category_id;

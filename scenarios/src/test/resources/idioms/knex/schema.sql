@@ -1,0 +1,12 @@
+CREATE TABLE `users` (`id` integer not null primary key autoincrement, `email` varchar(255) not null, `name` varchar(255), `created_at` datetime not null default CURRENT_TIMESTAMP);
+CREATE UNIQUE INDEX `users_email_unique` on `users` (`email`);
+CREATE TABLE `statuses` (`id` integer not null primary key autoincrement, `name` varchar(255) not null);
+CREATE UNIQUE INDEX `statuses_name_unique` on `statuses` (`name`);
+CREATE TABLE `todos` (`id` integer not null primary key autoincrement, `list_id` integer not null, `text` varchar(255) not null, `status_id` integer not null default '1', foreign key(`list_id`) references `lists`(`id`) on delete CASCADE);
+CREATE INDEX `todos_list_id_index` on `todos` (`list_id`);
+CREATE INDEX `todos_status_id_index` on `todos` (`status_id`);
+CREATE TABLE IF NOT EXISTS "lists" (`id` integer not null primary key autoincrement, `user_id` integer not null, `name` varchar(255) not null, `todo_count` integer not null default '0', foreign key(`user_id`) references `users`(`id`) on delete CASCADE);
+CREATE INDEX `lists_user_id_index` on `lists` (`user_id`);
+CREATE UNIQUE INDEX `lists_user_id_name_unique` on `lists` (`user_id`, `name`);
+CREATE TRIGGER `todos_count_insert` after insert on `todos` begin update `lists` set `todo_count` = `todo_count` + 1 where `id` = new.`list_id`; end;
+CREATE TRIGGER `todos_count_delete` after delete on `todos` begin update `lists` set `todo_count` = `todo_count` - 1 where `id` = old.`list_id`; end;

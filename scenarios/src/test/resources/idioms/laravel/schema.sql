@@ -1,0 +1,11 @@
+CREATE TABLE IF NOT EXISTS "teams" ("id" integer primary key autoincrement not null, "user_id" integer not null, "name" varchar not null, "personal_team" tinyint(1) not null, "created_at" datetime, "updated_at" datetime);
+CREATE INDEX "teams_user_id_index" on "teams" ("user_id");
+CREATE TABLE IF NOT EXISTS "roles" ("id" integer primary key autoincrement not null, "name" varchar not null, "label" varchar not null);
+CREATE UNIQUE INDEX "roles_name_unique" on "roles" ("name");
+CREATE TABLE team_user (id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, team_id INTEGER NOT NULL, user_id INTEGER NOT NULL, role VARCHAR(255) DEFAULT 'member' NOT NULL COLLATE "BINARY", created_at DATETIME DEFAULT NULL, updated_at DATETIME DEFAULT NULL, CONSTRAINT FK_5C722232296CD8AE FOREIGN KEY (team_id) REFERENCES teams (id) ON DELETE CASCADE NOT DEFERRABLE INITIALLY IMMEDIATE, CONSTRAINT FK_5C722232A76ED395 FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE NOT DEFERRABLE INITIALLY IMMEDIATE);
+CREATE UNIQUE INDEX team_user_team_id_user_id_unique ON team_user (team_id, user_id);
+CREATE TRIGGER "teams_touch_on_member" after insert on "team_user" begin update "teams" set "updated_at" = CURRENT_TIMESTAMP where "id" = new."team_id"; end;
+CREATE TABLE IF NOT EXISTS "users" ("id" integer primary key autoincrement not null, "display_name" varchar not null, "email" varchar not null, "email_verified_at" datetime, "password" varchar not null, "created_at" datetime, "updated_at" datetime, "current_team_id" integer, foreign key("current_team_id") references "teams"("id") on delete set null);
+CREATE UNIQUE INDEX "users_email_unique" on "users" ("email");
+CREATE INDEX "users_display_name_index" on "users" ("display_name");
+CREATE VIEW "team_members" as select "team_user"."team_id", "users"."id" as "user_id", "users"."display_name", "team_user"."role" from "team_user" inner join "users" on "users"."id" = "team_user"."user_id";
