@@ -30,6 +30,7 @@ final class Positions {
             } else {
                 pos = -1;
                 m = withinIncarnation(scene, h, m);
+                m = withoutTransientAbsences(scene, h, m, point);
                 int bound = Math.max(point, tableIncarnation(scene, h));
                 for (int idx : m) {
                     if (h.start(idx) <= bound) {
@@ -71,6 +72,34 @@ final class Positions {
             }
         }
         return out.isEmpty() ? m : out;
+    }
+
+    /**
+     * Rule "a transient absence is no position" ({@code withoutTransientAbsences}): of the matches of an absent object,
+     * an interval of absence that begins and ends inside one migration (a view dropped and re-created, a rebuild's gap
+     * between {@code DROP TABLE} and its rename) is a position only where the database is ({@code point}, the
+     * interruption); elsewhere the absence stands at a migration boundary. When that leaves none, all stay.
+     */
+    static List<Integer> withoutTransientAbsences(Scene scene, ObjectHistory h, List<Integer> m, int point) {
+        List<Integer> out = new java.util.ArrayList<>();
+        for (int idx : m) {
+            int from = h.start(idx);
+            int to = h.end(idx);
+            if (h.definition(idx) != null || from <= point && point <= to || holdsABoundary(scene, from, to)) {
+                out.add(idx);
+            }
+        }
+        return out.isEmpty() ? m : out;
+    }
+
+    /** True when a migration starts or ends at a point from {@code from} to {@code to}. */
+    private static boolean holdsABoundary(Scene scene, int from, int to) {
+        for (MigrationEffects me : scene.ref.migrations()) {
+            if (from <= me.start() && me.start() <= to || from <= me.end() && me.end() <= to) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
