@@ -77,29 +77,29 @@ final class Positions {
     /**
      * Rule "a transient absence is no position" ({@code withoutTransientAbsences}): of the matches of an absent object,
      * an interval of absence that begins and ends inside one migration (a view dropped and re-created, a rebuild's gap
-     * between {@code DROP TABLE} and its rename) is a position only where the database is ({@code point}, the
-     * interruption); elsewhere the absence stands at a migration boundary. When that leaves none, all stay.
+     * between {@code DROP TABLE} and its rename) is a position only when the database is at that migration
+     * ({@code point}, F's end or the interruption, lies within it, its ends included: F itself may stand mid-way);
+     * elsewhere an absence stands at a migration boundary. When that leaves none, all stay.
      */
     static List<Integer> withoutTransientAbsences(Scene scene, ObjectHistory h, List<Integer> m, int point) {
         List<Integer> out = new java.util.ArrayList<>();
         for (int idx : m) {
-            int from = h.start(idx);
-            int to = h.end(idx);
-            if (h.definition(idx) != null || from <= point && point <= to || holdsABoundary(scene, from, to)) {
+            MigrationEffects inside = h.definition(idx) == null ? insideOne(scene, h.start(idx), h.end(idx)) : null;
+            if (inside == null || inside.start() <= point && point <= inside.end()) {
                 out.add(idx);
             }
         }
         return out.isEmpty() ? m : out;
     }
 
-    /** True when a migration starts or ends at a point from {@code from} to {@code to}. */
-    private static boolean holdsABoundary(Scene scene, int from, int to) {
+    /** The migration whose statements make every point from {@code from} to {@code to}, no boundary among them; or null. */
+    private static MigrationEffects insideOne(Scene scene, int from, int to) {
         for (MigrationEffects me : scene.ref.migrations()) {
-            if (from <= me.start() && me.start() <= to || from <= me.end() && me.end() <= to) {
-                return true;
+            if (me.start() < from && to < me.end()) {
+                return me;
             }
         }
-        return false;
+        return null;
     }
 
     /**

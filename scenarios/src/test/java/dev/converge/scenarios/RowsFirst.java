@@ -25,9 +25,13 @@ final class RowsFirst {
     private RowsFirst() {
     }
 
-    /** Builds {@code state} at {@code db} (replacing any file) and fills it with the Verifier's rows. */
+    /** Builds {@code state} at {@code db} (replacing any file) and fills it with plain seeded rows. */
     static void build(StateBuilder builder, State state, Path db) throws SQLException {
-        DataFiller filler = DataFiller.seeded(42).excluding(builder.historyTable());
+        build(builder, DataFiller.seeded(42).excluding(builder.historyTable()), state, db);
+    }
+
+    /** Builds {@code state} at {@code db} (replacing any file) and fills it with {@code filler}'s rows. */
+    static void build(StateBuilder builder, DataFiller filler, State state, Path db) throws SQLException {
         if (state.kind() != State.Kind.HALF_APPLIED) {
             builder.build(state, db);
             filler.fill(db);

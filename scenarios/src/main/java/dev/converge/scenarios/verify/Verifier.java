@@ -296,7 +296,11 @@ public final class Verifier {
         return out;
     }
 
-    private DataFiller filler() {
+    /**
+     * The rows the Verifier fills states with: deterministic, honouring every UNIQUE and foreign key some point of the
+     * timeline declares (so that a later migration's key does not meet rows no application could have written).
+     */
+    public DataFiller filler() {
         if (filler == null) {
             filler = DataFiller.seeded(42).excluding(historyTable).distinct(uniqueSomewhere())
                     .linking(foreignKeysSomewhere());
@@ -565,7 +569,7 @@ public final class Verifier {
                         }
                     }
                     case INSERT -> {
-                        if (st.tableName() != null && copiesComputedValues(st)) {
+                        if (st.tableName() != null && (copiesComputedValues(st) || replacesRows(st))) {
                             out.add(Identifiers.key(st.tableName()));
                         }
                     }
@@ -581,6 +585,20 @@ public final class Verifier {
             }
         }
         return out;
+    }
+
+    /**
+     * True for {@code INSERT OR REPLACE}: like {@code REPLACE}, it deletes the rows whose keys it meets (Room rewrites
+     * its {@code room_master_table} row so in every migration).
+     */
+    static boolean replacesRows(Statement st) {
+        List<String> words = new ArrayList<>();
+        for (Token t : Tokenizer.tokenize(st.text(), "insert")) {
+            if (t.type() != TokenType.COMMENT && words.size() < 3) {
+                words.add(t.text().toUpperCase(java.util.Locale.ROOT));
+            }
+        }
+        return words.equals(List.of("INSERT", "OR", "REPLACE"));
     }
 
     /**
