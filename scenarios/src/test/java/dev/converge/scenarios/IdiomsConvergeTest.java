@@ -146,17 +146,23 @@ class IdiomsConvergeTest {
         String collision = "a table the baseline made ahead at its final definition stands where a later migration"
                 + " renames its predecessor (there is already another table)";
         for (int k = 2; k <= 10; k++) {
-            out.put("rails-forum prefix(" + k + ")+baseline(schema)", collision + ": posts_tags -> taggings");
+            prefixPlusBaseline(out, "rails-forum", k, collision + ": posts_tags -> taggings");
         }
-        out.put("rails-forum prefix(1)+baseline(schema)", "topics made ahead by the baseline matches two incarnations;"
+        prefixPlusBaseline(out, "rails-forum", 1, "topics made ahead by the baseline matches two incarnations;"
                 + " its indexes are read before the change_column rebuild, which is completed without its copy");
         for (int k = 1; k <= 8; k++) {
-            out.put("django-crm prefix(" + k + ")+baseline(schema)", collision + ": crm_lead -> crm_deal");
+            prefixPlusBaseline(out, "django-crm", k, collision + ": crm_lead -> crm_deal");
         }
         for (int k = 8; k <= 10; k++) {
-            out.put("room-habits prefix(" + k + ")+baseline(schema)", collision + ": Reminder -> Alarm");
+            prefixPlusBaseline(out, "room-habits", k, collision + ": Reminder -> Alarm");
         }
         return out;
+    }
+
+    /** prefix(k)+baseline(schema) of {@code set} in both history layouts. */
+    private static void prefixPlusBaseline(Map<String, String> out, String set, int k, String reason) {
+        out.put(set + " prefix(" + k + ")+baseline(schema)", reason);
+        out.put(set + " prefix(" + k + ", legacy history)+baseline(schema)", reason);
     }
 
     /** True for the states a plain runner's timeline passes through (or an older release left): they must converge. */
