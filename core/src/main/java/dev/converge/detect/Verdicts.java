@@ -233,7 +233,7 @@ final class Verdicts {
                 out.add(h.id()); // holds no rows; its migration makes it again
                 continue;
             }
-            if (standsOnlyOnAnOlderTable(scene, h)) {
+            if (!own.contains(h.id()) && standsOnlyOnAnOlderTable(scene, h)) {
                 out.add(h.id()); // the run replaces its table before its migration: that migration makes it again
                 continue;
             }
@@ -258,7 +258,8 @@ final class Verdicts {
      * Rule "an index goes with its table" ({@code standsOnlyOnAnOlderTable}): a live index or trigger whose every
      * match stands on an older incarnation of its table than the reference puts it on was made ahead (a baseline run
      * over an older prefix); the rebuild that brings its table forward drops it, so it is put aside and counts as
-     * missing for its own migration rather than held.
+     * missing for its own migration rather than held. One the first migration the run executes touches itself is
+     * that migration's to judge (a rebuild there makes its indexes again; an ALTER keeps them).
      */
     static boolean standsOnlyOnAnOlderTable(Scene scene, ObjectHistory h) {
         List<Integer> m = scene.matches(h.id());
