@@ -30,6 +30,7 @@ final class Positions {
             } else {
                 pos = -1;
                 m = withinIncarnation(scene, h, m);
+                m = withoutTransientAbsences(scene, h, m, point);
                 int bound = Math.max(point, tableIncarnation(scene, h));
                 for (int idx : m) {
                     if (h.start(idx) <= bound) {
@@ -71,6 +72,34 @@ final class Positions {
             }
         }
         return out.isEmpty() ? m : out;
+    }
+
+    /**
+     * Rule "a transient absence is no position" ({@code withoutTransientAbsences}): of the matches of an absent object,
+     * an interval of absence that begins and ends inside one migration (a view dropped and re-created, a rebuild's gap
+     * between {@code DROP TABLE} and its rename) is a position only when the database is at that migration
+     * ({@code point}, F's end or the interruption, lies within it, its ends included: F itself may stand mid-way);
+     * elsewhere an absence stands at a migration boundary. When that leaves none, all stay.
+     */
+    static List<Integer> withoutTransientAbsences(Scene scene, ObjectHistory h, List<Integer> m, int point) {
+        List<Integer> out = new java.util.ArrayList<>();
+        for (int idx : m) {
+            MigrationEffects inside = h.definition(idx) == null ? insideOne(scene, h.start(idx), h.end(idx)) : null;
+            if (inside == null || inside.start() <= point && point <= inside.end()) {
+                out.add(idx);
+            }
+        }
+        return out.isEmpty() ? m : out;
+    }
+
+    /** The migration whose statements make every point from {@code from} to {@code to}, no boundary among them; or null. */
+    private static MigrationEffects insideOne(Scene scene, int from, int to) {
+        for (MigrationEffects me : scene.ref.migrations()) {
+            if (me.start() < from && to < me.end()) {
+                return me;
+            }
+        }
+        return null;
     }
 
     /**

@@ -519,6 +519,63 @@ class DetectorTest {
                 .containsEntry(4L, MigrationState.PRESENT);
     }
 
+    private static final MigrationSet REBUILD_THEN_INDEX = set(
+            "001_t.sql", "CREATE TABLE t (id INTEGER PRIMARY KEY, a TEXT);",
+            "002_rebuild_t.sql", "CREATE TABLE t_new (id INTEGER PRIMARY KEY, a TEXT NOT NULL DEFAULT '');\n"
+                    + "INSERT INTO t_new (id, a) SELECT id, coalesce(a, '') FROM t;\n"
+                    + "DROP TABLE t;\n"
+                    + "ALTER TABLE t_new RENAME TO t;",
+            "003_t_a.sql", "CREATE INDEX t_a ON t(a);");
+
+    /**
+     * Regression (go-notes, prefix+baseline): a baseline run over an older prefix made a later migration's index on
+     * the table a rebuild goes on to replace; the index was counted as held, its migration skipped its CREATE, and the
+     * rebuild's DROP TABLE took it away: the plan ended without it (rule "an index goes with its table").
+     */
+    @Test
+    void anIndexMadeAheadOnATableARebuildReplacesIsMadeAgainByItsMigration() {
+        Reference ref = Reference.replay(REBUILD_THEN_INDEX);
+        Schema live = after(ref, 1).with(SchemaParser.parse("index", "t_a", "t", "CREATE INDEX t_a ON t(a)"));
+
+        Detection d = Detector.detect(ref, live, recorded(REBUILD_THEN_INDEX, 1));
+
+        assertThat(d.ahead()).containsExactly(ObjectId.index("t_a"));
+        assertThat(states(d)).containsEntry(2L, MigrationState.ABSENT).containsEntry(3L, MigrationState.ABSENT);
+        Plan plan = Planner.plan(ref, live, recorded(REBUILD_THEN_INDEX, 1), 1, PlanOptions.defaults(), null, null);
+        Step index = plan.steps().stream().filter(st -> Version.of(3).equals(st.version())).findFirst().orElseThrow();
+        assertThat(index.statements()).extracting(st -> st.text()).containsExactly("CREATE INDEX t_a ON t(a)");
+    }
+
+    private static final MigrationSet VIEW_REMADE_THEN_TABLE = set(
+            "001_users.sql", "CREATE TABLE users (id INTEGER PRIMARY KEY);",
+            "002_notes.sql", "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT);\n"
+                    + "CREATE VIEW v AS SELECT id FROM notes;",
+            "003_v_body.sql", "DROP VIEW v;\nCREATE VIEW v AS SELECT id, body FROM notes;",
+            "004_tags.sql", "CREATE TABLE tags (id INTEGER PRIMARY KEY);",
+            "005_rebuild_notes.sql", "DROP VIEW v;\n"
+                    + "CREATE TABLE notes_new (id INTEGER PRIMARY KEY, body TEXT NOT NULL DEFAULT '');\n"
+                    + "INSERT INTO notes_new (id, body) SELECT id, coalesce(body, '') FROM notes;\n"
+                    + "DROP TABLE notes;\n"
+                    + "ALTER TABLE notes_new RENAME TO notes;\n"
+                    + "CREATE VIEW v AS SELECT id, body FROM notes;");
+
+    /**
+     * Regression (go-notes, prefix(1)+baseline): a table made ahead put F past migrations whose objects are all
+     * absent, and an absent view was placed in the gap where migration 3 drops and re-creates it: migration 2 read
+     * as holding the view, migration 3 as standing mid-way, and the run was refused (rule "a transient absence is no
+     * position").
+     */
+    @Test
+    void anAbsenceInsideAMigrationThatIsNotWhereTheDatabaseIsIsNoPosition() {
+        Reference ref = Reference.replay(VIEW_REMADE_THEN_TABLE);
+        Schema live = after(ref, 1).with(ref.target().get(ObjectId.table("tags")).orElseThrow());
+
+        Detection d = Detector.detect(ref, live, recorded(VIEW_REMADE_THEN_TABLE, 1));
+
+        assertThat(d.inPlaceUpTo()).isEqualTo(Version.of(4));
+        assertThat(states(d)).containsEntry(2L, MigrationState.ABSENT).containsEntry(3L, MigrationState.ABSENT);
+    }
+
     @Test
     void historyRowsWithoutFilesAreMissingOrFuture() {
         Reference ref = Reference.replay(BASIC);

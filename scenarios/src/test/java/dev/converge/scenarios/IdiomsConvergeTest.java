@@ -59,7 +59,8 @@ class IdiomsConvergeTest {
     /** The sets, by folder; a folder that is not listed fails {@link #everyIdiomFolderIsVerified()}. */
     static final List<String> IDIOMS = List.of("prisma", "drizzle", "django", "alembic", "sqlite-utils", "room",
             "diesel", "rails", "rails-rename", "flyway",
-            "efcore", "laravel", "knex", "typeorm", "sequelize", "sqldelight", "ecto");
+            "efcore", "laravel", "knex", "typeorm", "sequelize", "sqldelight", "ecto",
+            "go-notes", "room-habits", "rails-forum", "django-crm");
 
     /**
      * Sets of 6 to 12 migrations, each a short application history as one more generator writes it for SQLite: Entity
@@ -70,6 +71,13 @@ class IdiomsConvergeTest {
      */
     static final List<String> GENERATOR_HISTORIES = List.of("efcore", "laravel", "knex", "typeorm", "sequelize",
             "sqldelight", "ecto");
+
+    /**
+     * Sets modelled on how a long-lived application's schema evolves over years (15 to 40 migrations each): views
+     * re-made after ALTERs, triggers, FTS5 external content, STRICT and WITHOUT ROWID tables, tables renamed and made
+     * again under the old name, columns dropped and re-added, seeds that later migrations update.
+     */
+    static final List<String> LONG_HISTORIES = List.of("go-notes", "room-habits", "rails-forum", "django-crm");
 
     /** Sets whose older runner recorded versions from 1 on (their {@code 000} is the original schema script). */
     static final List<String> LEGACY_HISTORY_FROM_1 = List.of("flyway");
@@ -147,6 +155,54 @@ class IdiomsConvergeTest {
                 || PINNED.getOrDefault(name, List.of()).contains(s.name());
     }
 
+    /**
+     * The states of set {@code name} run by default: for the short idiom sets {@link #sampled(State)}; a long history
+     * yields some 150 states, so by default its prefixes run in Converge's layout only and a third of its half-applied
+     * states (those with version + statements divisible by 3, a different statement point in each migration); all of
+     * them with {@link #LONG}.
+     */
+    static boolean sampled(String name, State s) {
+        if (LONG || !LONG_HISTORIES.contains(name)) {
+            return sampled(s);
+        }
+        return switch (s.kind()) {
+            case PREFIX, PREFIX_PLUS_BASELINE -> s.layout() == HistoryLayout.CONVERGE;
+            case HALF_APPLIED -> s.layout() == HistoryLayout.CONVERGE && (s.version() + s.statements()) % 3 == 0;
+            default -> true;
+        };
+    }
+
+    /**
+     * States of the long histories that do not converge yet, each with the reason (docs/design.md §10, "a table a
+     * baseline made ahead"). They still run: such a state must still fail, and one that passes fails the test until it
+     * is taken off this list, so the list cannot hide a regression nor outlive its fix.
+     */
+    static final Map<String, String> PENDING = pending();
+
+    private static Map<String, String> pending() {
+        Map<String, String> out = new HashMap<>();
+        String collision = "a table the baseline made ahead at its final definition stands where a later migration"
+                + " renames its predecessor (there is already another table)";
+        for (int k = 2; k <= 10; k++) {
+            prefixPlusBaseline(out, "rails-forum", k, collision + ": posts_tags -> taggings");
+        }
+        prefixPlusBaseline(out, "rails-forum", 1, "topics made ahead by the baseline matches two incarnations;"
+                + " its indexes are read before the change_column rebuild, which is completed without its copy");
+        for (int k = 1; k <= 8; k++) {
+            prefixPlusBaseline(out, "django-crm", k, collision + ": crm_lead -> crm_deal");
+        }
+        for (int k = 8; k <= 10; k++) {
+            prefixPlusBaseline(out, "room-habits", k, collision + ": Reminder -> Alarm");
+        }
+        return out;
+    }
+
+    /** prefix(k)+baseline(schema) of {@code set} in both history layouts. */
+    private static void prefixPlusBaseline(Map<String, String> out, String set, int k, String reason) {
+        out.put(set + " prefix(" + k + ")+baseline(schema)", reason);
+        out.put(set + " prefix(" + k + ", legacy history)+baseline(schema)", reason);
+    }
+
     /** True for the states a plain runner's timeline passes through (or an older release left): they must converge. */
     static boolean onTimeline(State s) {
         return s.kind() != State.Kind.DRIFTED;
@@ -161,12 +217,16 @@ class IdiomsConvergeTest {
             StateBuilder builder = builder(set, name);
             Verifier verifier = new Verifier(set.resolve("migrations"), set.resolve("schema.sql"), builder);
             List<State> all = builder.allStates();
-            Stream<DynamicTest> tests = all.stream().filter(IdiomsConvergeTest::sampled)
+            Stream<DynamicTest> tests = all.stream().filter(state -> sampled(name, state))
                     .filter(state -> sampledHistory(name, all.indexOf(state), state))
                     .map(state -> DynamicTest.dynamicTest(state.name(), () -> {
                         Path db = workDir().resolve(String.format("%04d-%s-%s", counter.getAndIncrement(), name, state.fileName()));
                         List<String> problems = check(set, builder, verifier, state, db);
-                        if (!problems.isEmpty()) {
+                        String pending = PENDING.get(name + " " + state.name());
+                        if (pending != null) {
+                            assertThat(problems).as(name + " " + state.name() + " converges now: take it off PENDING"
+                                    + " (it was: " + pending + ")").isNotEmpty();
+                        } else if (!problems.isEmpty()) {
                             fail(name + " " + state.name() + ":\n  " + String.join("\n  ", problems)
                                     + "\n  (the database is at " + db + ")");
                         }
@@ -186,6 +246,13 @@ class IdiomsConvergeTest {
         List<String> problems = new ArrayList<>();
         RowsFirst.build(builder, verifier.filler(), state, db);
         Path plain = plainRun(builder, state, db);
+        List<Path> twins = new ArrayList<>();
+        for (State twin : PlainRun.sameDatabaseEarlier(builder, state)) {
+            Path p = plainRun(builder, twin, db, ".plain-" + twin.fileName());
+            if (p != null) {
+                twins.add(p);
+            }
+        }
         if (plain == null) {
             for (String d : uncopiedDrops(set, builder, db)) {
                 problems.add("the plan drops rows it never copied: " + d);
@@ -198,8 +265,14 @@ class IdiomsConvergeTest {
                     problems.add("converged, but PRAGMA integrity_check reports: " + p);
                 }
                 if (plain != null) {
-                    for (String d : PlainRun.differences(PlainRun.rows(db, builder.historyTable()),
-                            PlainRun.rows(plain, builder.historyTable()))) {
+                    Map<String, List<String>> rows = PlainRun.rows(db, builder.historyTable());
+                    List<String> differences = PlainRun.differences(rows, PlainRun.rows(plain, builder.historyTable()));
+                    for (Path twin : twins) {
+                        if (PlainRun.differences(rows, PlainRun.rows(twin, builder.historyTable())).isEmpty()) {
+                            differences = List.of(); // the rows of a reading the database cannot rule out
+                        }
+                    }
+                    for (String d : differences) {
                         problems.add("converged, but not to the rows a plain sequential runner ends with (at " + plain
                                 + "): " + d);
                     }
@@ -220,11 +293,16 @@ class IdiomsConvergeTest {
      * when the state has no point on the timeline to continue from, or the plain runner fails from it.
      */
     static Path plainRun(StateBuilder builder, State state, Path db) throws IOException, SQLException {
+        return plainRun(builder, state, db, ".plain");
+    }
+
+    /** {@link #plainRun(StateBuilder, State, Path)} on a copy named with {@code suffix}. */
+    static Path plainRun(StateBuilder builder, State state, Path db, String suffix) throws IOException, SQLException {
         List<dev.converge.sql.Statement> rest = PlainRun.rest(builder, state);
         if (rest == null) {
             return null;
         }
-        Path copy = db.resolveSibling(db.getFileName() + ".plain");
+        Path copy = db.resolveSibling(db.getFileName() + suffix);
         Files.copy(db, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         return PlainRun.finish(copy, rest) ? copy : null;
     }
@@ -317,13 +395,18 @@ class IdiomsConvergeTest {
                 .map(State::name)).as(name).containsAll(states));
     }
 
-    /** Each set is small but real: 3 to 6 migrations, and the states it yields include every on-timeline kind. */
+    /**
+     * Each idiom set is small but real (3 to 6 migrations), each generator history 6 to 12, each long history 15 to
+     * 40, and the states it yields include every on-timeline kind.
+     */
     @Test
     void everySetYieldsEveryKindOfOnTimelineState() {
         for (String name : IDIOMS) {
             StateBuilder b = builder(idioms().resolve(name), name);
             if (GENERATOR_HISTORIES.contains(name)) {
                 assertThat(b.migrations()).as(name).hasSizeBetween(6, 12);
+            } else if (LONG_HISTORIES.contains(name)) {
+                assertThat(b.migrations()).as(name).hasSizeBetween(15, 40);
             } else {
                 assertThat(b.migrations()).as(name).hasSizeBetween(3, 6);
             }

@@ -69,6 +69,32 @@ final class PlainRun {
         return out;
     }
 
+    /**
+     * The earlier states that are the same database as {@code state}: history lost after migration k is also history
+     * lost after k-1 when k changes no schema (data only), and so on down; nothing for other states. A runner that
+     * cannot see the history may take either reading, so both plain runs are right answers.
+     */
+    static List<State> sameDatabaseEarlier(StateBuilder builder, State state) {
+        List<State> out = new ArrayList<>();
+        if (state.kind() != State.Kind.HISTORY_LOST) {
+            return out;
+        }
+        List<MigrationFile> ms = builder.migrations();
+        for (int i = ms.size() - 1; i > 0; i--) {
+            MigrationFile m = ms.get(i);
+            if (m.version() > state.version()) {
+                continue;
+            }
+            boolean dataOnly = SqlSplitter.split(m.text(), m.fileName()).stream()
+                    .noneMatch(st -> st.kind().isSchemaChange());
+            if (!dataOnly) {
+                break;
+            }
+            out.add(State.historyLost(ms.get(i - 1).version()));
+        }
+        return out;
+    }
+
     /** Runs the statements on {@code db} in autocommit, one by one; false (stopping there) at the first that fails. */
     static boolean finish(Path db, List<Statement> statements) throws SQLException {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
@@ -115,11 +141,16 @@ final class PlainRun {
         return out;
     }
 
-    /** The ordinary tables of the database but {@code except} (null: none), by name. */
+    /**
+     * The ordinary tables of the database but {@code except} (null: none), by name. Virtual tables and their shadow
+     * tables are left out: an FTS5 table's index is derived from its content table (and reading an external-content
+     * table whose content table is gone fails), its layout differs between two runs that index the same rows, and
+     * {@code PRAGMA integrity_check} checks it against its content.
+     */
     static List<String> tables(Connection c, String except) throws SQLException {
         List<String> tables = new ArrayList<>();
         try (java.sql.Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT name FROM sqlite_schema WHERE type = 'table'"
+             ResultSet rs = s.executeQuery("SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table'"
                      + " AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'")) {
             while (rs.next()) {
                 if (except == null || !Identifiers.same(rs.getString(1), except)) {

@@ -569,7 +569,7 @@ public final class Verifier {
                         }
                     }
                     case INSERT -> {
-                        if (st.tableName() != null && copiesComputedValues(st)) {
+                        if (st.tableName() != null && (copiesComputedValues(st) || replacesRows(st))) {
                             out.add(Identifiers.key(st.tableName()));
                         }
                     }
@@ -585,6 +585,20 @@ public final class Verifier {
             }
         }
         return out;
+    }
+
+    /**
+     * True for {@code INSERT OR REPLACE}: like {@code REPLACE}, it deletes the rows whose keys it meets (Room rewrites
+     * its {@code room_master_table} row so in every migration).
+     */
+    static boolean replacesRows(Statement st) {
+        List<String> words = new ArrayList<>();
+        for (Token t : Tokenizer.tokenize(st.text(), "insert")) {
+            if (t.type() != TokenType.COMMENT && words.size() < 3) {
+                words.add(t.text().toUpperCase(java.util.Locale.ROOT));
+            }
+        }
+        return words.equals(List.of("INSERT", "OR", "REPLACE"));
     }
 
     /**

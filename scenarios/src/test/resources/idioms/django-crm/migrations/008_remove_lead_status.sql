@@ -1,0 +1,4 @@
+--
+-- Remove field status from lead
+--
+ALTER TABLE "crm_lead" DROP COLUMN "status";

@@ -1,0 +1,16 @@
+CREATE TABLE "crm_contact" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "first_name" varchar(100) NOT NULL, "last_name" varchar(100) NOT NULL, "email" varchar(254) NOT NULL, "company_id" bigint NULL REFERENCES "crm_company" ("id") DEFERRABLE INITIALLY DEFERRED, "phone" varchar(30) NOT NULL);
+CREATE INDEX "crm_contact_company_id_8c4b5ba4" ON "crm_contact" ("company_id");
+CREATE TABLE "crm_stage" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "name" varchar(50) NOT NULL UNIQUE, "order" smallint unsigned NOT NULL CHECK ("order" >= 0));
+CREATE TABLE "crm_deal" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "title" varchar(200) NOT NULL, "value" decimal NOT NULL, "primary_contact_id" bigint NOT NULL REFERENCES "crm_contact" ("id") DEFERRABLE INITIALLY DEFERRED, "stage_id" bigint NULL REFERENCES "crm_stage" ("id") DEFERRABLE INITIALLY DEFERRED, "closed_at" datetime NULL, CONSTRAINT "deal_value_nonneg" CHECK ("value" >= 0));
+CREATE INDEX "crm_deal_primary_contact_id_9a8b7c6d" ON "crm_deal" ("primary_contact_id");
+CREATE INDEX "crm_deal_stage_id_1e2f3a4b" ON "crm_deal" ("stage_id");
+CREATE TABLE "crm_company" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "created" datetime NOT NULL, "website" varchar(200) NULL, "name" varchar(200) NOT NULL UNIQUE);
+CREATE UNIQUE INDEX "unique_contact_email" ON "crm_contact" ("email") WHERE "email" <> '';
+CREATE TABLE "crm_tag" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "label" varchar(50) NOT NULL UNIQUE);
+CREATE TABLE "crm_deal_tags" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "deal_id" bigint NOT NULL REFERENCES "crm_deal" ("id") DEFERRABLE INITIALLY DEFERRED, "tag_id" bigint NOT NULL REFERENCES "crm_tag" ("id") DEFERRABLE INITIALLY DEFERRED);
+CREATE UNIQUE INDEX "crm_deal_tags_deal_id_tag_id_0f1e2d3c_uniq" ON "crm_deal_tags" ("deal_id", "tag_id");
+CREATE INDEX "crm_deal_tags_deal_id_6a7b8c9d" ON "crm_deal_tags" ("deal_id");
+CREATE INDEX "crm_deal_tags_tag_id_1a2b3c4d" ON "crm_deal_tags" ("tag_id");
+CREATE TABLE "crm_activity" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "kind" varchar(10) NOT NULL, "note" text NOT NULL, "at" datetime NOT NULL, "deal_id" bigint NOT NULL REFERENCES "crm_deal" ("id") DEFERRABLE INITIALLY DEFERRED, CONSTRAINT "activity_kind_valid" CHECK ("kind" IN ('call', 'email', 'meeting', 'note')));
+CREATE INDEX "crm_activity_deal_id_5c6d7e8f" ON "crm_activity" ("deal_id");
+CREATE INDEX "crm_activit_at_2b3c4d_idx" ON "crm_activity" ("at" DESC);

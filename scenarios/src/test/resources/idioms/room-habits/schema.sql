@@ -1,0 +1,17 @@
+CREATE TABLE room_master_table (id INTEGER PRIMARY KEY,identity_hash TEXT);
+CREATE VIRTUAL TABLE `CheckinFts` USING FTS4(`note` TEXT, content=`Checkin`);
+CREATE TABLE `Category` (`id` INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, `title` TEXT NOT NULL, `sortOrder` INTEGER NOT NULL DEFAULT 0, `icon` TEXT NOT NULL DEFAULT 'star');
+CREATE UNIQUE INDEX `index_Category_title` ON `Category` (`title`);
+CREATE TABLE "Habit" (`id` INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, `name` TEXT NOT NULL, `createdAt` INTEGER, `color` INTEGER NOT NULL DEFAULT -16777216, `archived` INTEGER NOT NULL DEFAULT 0, `categoryId` INTEGER NOT NULL DEFAULT 1, `perWeek` INTEGER NOT NULL DEFAULT 7, FOREIGN KEY(`categoryId`) REFERENCES `Category`(`id`) ON UPDATE NO ACTION ON DELETE SET DEFAULT );
+CREATE INDEX `index_Habit_categoryId` ON `Habit` (`categoryId`);
+CREATE TABLE "Alarm" (`id` INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, `habitId` INTEGER NOT NULL, `time` INTEGER NOT NULL, `enabled` INTEGER NOT NULL, FOREIGN KEY(`habitId`) REFERENCES `Habit`(`id`) ON UPDATE NO ACTION ON DELETE CASCADE );
+CREATE INDEX `index_Alarm_habitId` ON `Alarm` (`habitId`);
+CREATE TABLE "Checkin" (`id` INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, `habitId` INTEGER NOT NULL, `date` TEXT NOT NULL, `note` TEXT, FOREIGN KEY(`habitId`) REFERENCES `Habit`(`id`) ON UPDATE NO ACTION ON DELETE CASCADE );
+CREATE UNIQUE INDEX `index_Checkin_habitId_date` ON `Checkin` (`habitId`, `date`);
+CREATE TRIGGER room_fts_content_sync_CheckinFts_BEFORE_UPDATE BEFORE UPDATE ON `Checkin` BEGIN DELETE FROM `CheckinFts` WHERE `docid`=OLD.`rowid`; END;
+CREATE TRIGGER room_fts_content_sync_CheckinFts_BEFORE_DELETE BEFORE DELETE ON `Checkin` BEGIN DELETE FROM `CheckinFts` WHERE `docid`=OLD.`rowid`; END;
+CREATE TRIGGER room_fts_content_sync_CheckinFts_AFTER_UPDATE AFTER UPDATE ON `Checkin` BEGIN INSERT INTO `CheckinFts`(`docid`, `note`) VALUES (NEW.`rowid`, NEW.`note`); END;
+CREATE TRIGGER room_fts_content_sync_CheckinFts_AFTER_INSERT AFTER INSERT ON `Checkin` BEGIN INSERT INTO `CheckinFts`(`docid`, `note`) VALUES (NEW.`rowid`, NEW.`note`); END;
+CREATE VIEW `HabitWithCount` AS SELECT h.id, h.name, h.color, h.perWeek, COUNT(c.id) AS checkins FROM Habit h LEFT JOIN Checkin c ON c.habitId = h.id WHERE h.archived = 0 GROUP BY h.id;
+CREATE TABLE `Streak` (`habitId` INTEGER NOT NULL, `current` INTEGER NOT NULL, `best` INTEGER NOT NULL, `updatedAt` INTEGER, PRIMARY KEY(`habitId`), FOREIGN KEY(`habitId`) REFERENCES `Habit`(`id`) ON UPDATE NO ACTION ON DELETE CASCADE );
+CREATE INDEX `index_Alarm_time` ON `Alarm` (`time`) WHERE `enabled` = 1;
