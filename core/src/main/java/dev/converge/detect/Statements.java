@@ -72,7 +72,9 @@ final class Statements {
                         && temporary.contains(Identifiers.key(st.tableName())) || st.kind().isData()
                         && st.tableName() != null && temporary.contains(Identifiers.key(st.tableName()))
                         && readsOnlyWhatStands(ref, st, me.start() + resumeAfter));
-                if (j >= resumeAfter || (st.kind().isData() && st.dataAlways()) || remakesTemporary) {
+                boolean repeats = j < resumeAfter && st.kind().isData()
+                        && SafeRepeats.safeToRepeat(ref, st, me.start() + j, me.start() + resumeAfter);
+                if (j >= resumeAfter || (st.kind().isData() && st.dataAlways()) || remakesTemporary || repeats) {
                     run.add(st);
                 } else if (st.kind().isData()) {
                     skipped.add(Repairs.skip(st, "before the resume point"));

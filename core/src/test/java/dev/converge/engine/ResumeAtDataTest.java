@@ -74,6 +74,54 @@ class ResumeAtDataTest {
         assertThat(rows(db, "SELECT name FROM sqlite_schema WHERE name = '_page_hash_old'")).isEmpty();
     }
 
+    /**
+     * Found by {@code converge verify} on a long golang-migrate history: a table made ahead by a full-schema script and
+     * filled by the application "showed" that the seed into it had run, the seed was skipped, and the join that read
+     * it kept one of two rows. An {@code INSERT OR IGNORE} into a key it writes is safe to repeat: it runs again.
+     */
+    @Test
+    void aSeedSafeToRepeatRunsAgainThoughItsTargetAlreadyHoldsRows() throws Exception {
+        Path db = dir.resolve("t.db");
+        String first = "CREATE TABLE note_tags (note_id INTEGER NOT NULL, tag TEXT NOT NULL);";
+        String second = """
+                CREATE TABLE IF NOT EXISTS tags (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);
+                INSERT OR IGNORE INTO tags (name) SELECT DISTINCT tag FROM note_tags;
+                ALTER TABLE note_tags RENAME TO note_tags_v1;
+                CREATE TABLE note_tags (note_id INTEGER NOT NULL, tag_id INTEGER NOT NULL, PRIMARY KEY (note_id, tag_id));
+                INSERT INTO note_tags (note_id, tag_id) SELECT v.note_id, t.id FROM note_tags_v1 v JOIN tags t ON t.name = v.tag;
+                DROP TABLE note_tags_v1;
+                """;
+        converge(db, Map.of("001_first.sql", first)).migrate();
+        sql(db, "INSERT INTO note_tags VALUES (1, 'work'), (2, 'home')",
+                "CREATE TABLE tags (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE)", // made ahead
+                "INSERT INTO tags (name) VALUES ('work')"); // and written by the application
+
+        Plan plan = converge(db, set(first, second)).plan();
+        assertThat(plan.sql()).anyMatch(s -> s.startsWith("INSERT OR IGNORE INTO tags"));
+        converge(db, set(first, second)).migrate();
+        assertThat(rows(db, "SELECT t.name FROM note_tags n JOIN tags t ON t.id = n.tag_id ORDER BY n.note_id"))
+                .containsExactly("work", "home");
+    }
+
+    /** Without a key that refuses repeats, an INSERT OR IGNORE would insert its rows twice: it is not repeated. */
+    @Test
+    void anInsertOrIgnoreWithoutAKeyItWritesIsNotRepeated() throws Exception {
+        Path db = dir.resolve("t.db");
+        String first = "CREATE TABLE src (v TEXT);";
+        String second = """
+                CREATE TABLE log (id INTEGER PRIMARY KEY, v TEXT);
+                INSERT OR IGNORE INTO log (v) SELECT v FROM src;
+                CREATE INDEX log_v ON log (v);
+                """;
+        converge(db, Map.of("001_first.sql", first)).migrate();
+        sql(db, "INSERT INTO src VALUES ('a'), ('b')",
+                "CREATE TABLE log (id INTEGER PRIMARY KEY, v TEXT)",
+                "INSERT OR IGNORE INTO log (v) SELECT v FROM src");
+
+        converge(db, set(first, second)).migrate();
+        assertThat(rows(db, "SELECT v FROM log ORDER BY v")).containsExactly("a", "b");
+    }
+
     @Test
     void aBackfillAfterAddColumnRunsAgainWhenInterruptedBetweenThem() throws Exception {
         Path db = dir.resolve("t.db");
