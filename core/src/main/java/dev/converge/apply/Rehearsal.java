@@ -57,7 +57,7 @@ public final class Rehearsal {
         }
         if (plan.sql().isEmpty()) {
             // nothing would run: the rehearsal's result is the live schema itself, so compare it directly
-            Schema current = SchemaInspector.inspect(live, historyTables.iterator().next());
+            Schema current = SchemaInspector.inspect(live, historyTables.iterator().next(), plan.reference().target());
             for (String h : historyTables) {
                 current = current.without(dev.converge.schema.ObjectId.table(h));
             }
@@ -86,7 +86,7 @@ public final class Rehearsal {
                 }
                 dev.converge.detect.Reference.Settings.restoreAfter(mem, step.statements());
             }
-            checkTarget(plan, SchemaInspector.inspect(mem), problems);
+            checkTarget(plan, SchemaInspector.inspect(mem, null, plan.reference().target()), problems);
         } catch (SQLException e) {
             throw SqliteErrors.translate(e, "rehearsing the plan in memory");
         }

@@ -259,7 +259,7 @@ public final class Runner {
             execute(c, st, step);
             listener.on(new RunEvent.StatementExecuted(step, st, k, step.statements().size()));
         }
-        Schema live = SchemaInspector.inspect(c, history.name());
+        Schema live = SchemaInspector.inspect(c, history.name(), ref.target());
         List<Change> diff = SchemaDiff.between(ref.target(), live);
         if (!diff.isEmpty()) {
             throw fail(step, null, "the baseline did not build the target schema: " + describe(diff), null);

@@ -12,8 +12,8 @@ import java.util.TreeMap;
  */
 record Comparison(String benchmark, int size, Map<String, Result> byMethod) {
     /** The methods in the order the table shows them. */
-    static final List<String> METHODS = List.of("converge", "convergeCached", "convergeCompiled", "floor", "naive",
-            "flyway");
+    static final List<String> METHODS = List.of("converge", "convergeCached", "convergeCompiled", "unchanged", "floor",
+            "naive", "flyway");
 
     /** A ratio: its name, the two methods, and whether a larger value is worse. */
     record Ratio(String name, String numerator, String denominator, boolean higherIsWorse) {
@@ -25,6 +25,7 @@ record Comparison(String benchmark, int size, Map<String, Result> byMethod) {
             new Ratio("naive/converge", "naive", "converge", false),
             new Ratio("compiled/naive", "convergeCompiled", "naive", true),
             new Ratio("compiled/floor", "convergeCompiled", "floor", true),
+            new Ratio("unchanged/floor", "unchanged", "floor", true),
             new Ratio("flyway/converge", "flyway", "converge", false));
 
     /** Groups results by benchmark and size, in name and size order. */
