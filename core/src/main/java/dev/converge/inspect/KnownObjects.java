@@ -19,7 +19,7 @@ import java.util.function.Function;
  * caller instead of read from the text): the match is on every input of the parse, so such an object only misses and
  * is parsed afresh.
  */
-final class KnownObjects {
+public final class KnownObjects {
     private KnownObjects() {
     }
 
@@ -52,6 +52,14 @@ final class KnownObjects {
             return null;
         }
         SchemaObject o = known.get(ObjectId.of(type, row[1])).orElse(null);
-        return o != null && o.name().equals(row[1]) && o.tableName().equals(row[2]) && o.sql().equals(row[3]) ? o : null;
+        return o != null && parsedFrom(o, type, row[1], row[2], row[3]) ? o : null;
+    }
+
+    /**
+     * True when parsing the catalogue row ({@code type, name, tbl_name, sql}) would give {@code o}: it was parsed from
+     * a row with the same type, name, table and text, each compared exactly.
+     */
+    public static boolean parsedFrom(SchemaObject o, ObjectType type, String name, String table, String sql) {
+        return o.type() == type && o.name().equals(name) && o.tableName().equals(table) && o.sql().equals(sql);
     }
 }
