@@ -1,6 +1,5 @@
 package dev.converge.inspect;
 
-import dev.converge.schema.ObjectId;
 import dev.converge.schema.ObjectType;
 import dev.converge.schema.Schema;
 import dev.converge.schema.SchemaObject;
@@ -47,12 +46,8 @@ public final class KnownObjects {
 
     /** The object of {@code known} parsed from exactly this row, or null. */
     static SchemaObject unchanged(Schema known, String[] row) {
-        ObjectType type = ObjectType.find(row[0]).orElse(null);
-        if (type == null) {
-            return null;
-        }
-        SchemaObject o = known.get(ObjectId.of(type, row[1])).orElse(null);
-        return o != null && parsedFrom(o, type, row[1], row[2], row[3]) ? o : null;
+        SchemaObject o = known.byExactName().get(row[1]);
+        return o != null && parsedFrom(o, ObjectType.find(row[0]).orElse(null), row[1], row[2], row[3]) ? o : null;
     }
 
     /**
