@@ -28,6 +28,20 @@ record Comparison(String benchmark, int size, Map<String, Result> byMethod) {
             new Ratio("unchanged/floor", "unchanged", "floor", true),
             new Ratio("flyway/converge", "flyway", "converge", false));
 
+    /** The bound on any benchmark's peak heap at the sizes it names. */
+    static final int PEAK_HEAP_MB = 256;
+
+    /** The largest peak heap of this benchmark's methods at this size, in bytes; NaN when none was measured. */
+    double peakHeapBytes() {
+        double max = Double.NaN;
+        for (Result r : byMethod.values()) {
+            if (!Double.isNaN(r.peakHeapBytes()) && (Double.isNaN(max) || r.peakHeapBytes() > max)) {
+                max = r.peakHeapBytes();
+            }
+        }
+        return max;
+    }
+
     /** Groups results by benchmark and size, in name and size order. */
     static List<Comparison> of(List<Result> results) {
         Map<String, Map<Integer, Map<String, Result>>> grouped = new TreeMap<>();
