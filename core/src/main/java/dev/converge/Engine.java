@@ -326,7 +326,7 @@ final class Engine {
         exec(c, "BEGIN", "starting a read transaction");
         try {
             History h = historyTable.read(c);
-            Schema live = dialect.readSchema(c, config.historyTable());
+            Schema live = dialect.readSchema(c, config.historyTable(), ref.target());
             if (config.legacyHistoryTable() != null) {
                 live = live.without(ObjectId.table(config.legacyHistoryTable()));
             }
@@ -389,7 +389,7 @@ final class Engine {
 
     /** One full comparison against the target after the last migration; then stamps history for the fast path. */
     private void finalCheck(Connection c, MigrationSet set, Plan plan, List<Step> committed) {
-        Schema live = dialect.readSchema(c, config.historyTable());
+        Schema live = dialect.readSchema(c, config.historyTable(), plan.reference().target());
         List<String> diff = new ArrayList<>();
         for (Change ch : SchemaDiff.between(plan.reference().target(), live)) {
             if (!plan.tolerated().contains(ch.object()) && !(ch instanceof Change.ObjectUnexpected)) {

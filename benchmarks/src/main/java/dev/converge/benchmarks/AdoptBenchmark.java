@@ -59,6 +59,7 @@ public class AdoptBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() throws IOException {
+        Quiet.flyway(); // Converge logs a line per recorded migration at INFO: the floor logs nothing
         dir = Fixtures.tempDir("adopt");
         List<Fixtures.MigrationSpec> set = Fixtures.migrations(migrations);
         folder = Fixtures.writeConvergeFolder(Files.createDirectory(dir.resolve("migrations")), set);

@@ -47,6 +47,7 @@ class BenchmarksSmokeTest {
         assertThat(ran).containsExactlyInAnyOrder(
                 "AdoptBenchmark.converge", "AdoptBenchmark.convergeCompiled", "AdoptBenchmark.floor",
                 "InspectBenchmark.converge", "InspectBenchmark.floor", "InspectBenchmark.naive",
+                "InspectBenchmark.unchanged",
                 "StartupBenchmark.converge", "StartupBenchmark.floor", "StartupBenchmark.flyway",
                 "DetectBenchmark.converge", "DetectBenchmark.convergeCached", "DetectBenchmark.convergeCompiled",
                 "DetectBenchmark.floor", "DetectBenchmark.naive",

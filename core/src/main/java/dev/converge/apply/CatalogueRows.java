@@ -1,5 +1,8 @@
 package dev.converge.apply;
 
+import dev.converge.detect.ObjectHistory;
+import dev.converge.detect.Reference;
+import dev.converge.sqlite.KnownObjects;
 import dev.converge.sqlite.SqliteErrors;
 import dev.converge.schema.ObjectId;
 import dev.converge.schema.ObjectType;
@@ -32,6 +35,14 @@ final class CatalogueRows {
 
     /** Each of {@code ids} that stands, parsed; an id missing from the map does not exist (or has no text). */
     static Map<ObjectId, SchemaObject> read(Connection c, Collection<ObjectId> ids) {
+        return read(c, ids, null);
+    }
+
+    /**
+     * As {@link #read(Connection, Collection)}, taking a definition from {@code ref}'s timeline (may be null) for a
+     * row that is exactly the one it was parsed from, instead of parsing the row again.
+     */
+    static Map<ObjectId, SchemaObject> read(Connection c, Collection<ObjectId> ids, Reference ref) {
         Map<ObjectId, SchemaObject> out = new HashMap<>();
         Set<ObjectId> wanted = Set.copyOf(ids);
         List<String> keys = new ArrayList<>(new LinkedHashSet<>(ids.stream().map(ObjectId::key).toList()));
@@ -44,7 +55,7 @@ final class CatalogueRows {
                 }
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        collect(rs, wanted, out);
+                        collect(rs, wanted, out, ref);
                     }
                 }
             } catch (SQLException e) {
@@ -54,13 +65,28 @@ final class CatalogueRows {
         return out;
     }
 
-    private static void collect(ResultSet rs, Set<ObjectId> wanted, Map<ObjectId, SchemaObject> out) throws SQLException {
+    private static void collect(ResultSet rs, Set<ObjectId> wanted, Map<ObjectId, SchemaObject> out, Reference ref)
+            throws SQLException {
         String type = rs.getString(1);
         String name = rs.getString(2);
         String text = rs.getString(4);
         ObjectId id = ObjectType.find(type).map(t -> ObjectId.of(t, name)).orElse(null);
         if (id != null && text != null && wanted.contains(id) && !out.containsKey(id)) {
-            out.put(id, SchemaParser.parse(type, name, rs.getString(3), text));
+            out.put(id, parse(ref, id, type, name, rs.getString(3), text));
         }
+    }
+
+    /** The row parsed, or the definition of {@code ref}'s timeline parsed from exactly this row. */
+    static SchemaObject parse(Reference ref, ObjectId id, String type, String name, String table, String text) {
+        ObjectHistory h = ref == null ? null : ref.objects().get(id);
+        if (h != null) {
+            for (int i = h.size() - 1; i >= 0; i--) {
+                SchemaObject d = h.definition(i);
+                if (d != null && KnownObjects.parsedFrom(d, id.type(), name, table, text)) {
+                    return d;
+                }
+            }
+        }
+        return SchemaParser.parse(type, name, table, text);
     }
 }

@@ -57,7 +57,7 @@ public final class Rehearsal {
         }
         if (plan.sql().isEmpty()) {
             // nothing would run: the rehearsal's result is the live schema itself, so compare it directly
-            Schema current = dialect.readSchema(live, historyTables.iterator().next());
+            Schema current = dialect.readSchema(live, historyTables.iterator().next(), plan.reference().target());
             for (String h : historyTables) {
                 current = current.without(dev.converge.schema.ObjectId.table(h));
             }
@@ -88,7 +88,7 @@ public final class Rehearsal {
                 }
                 dev.converge.detect.Reference.Settings.restoreAfter(dialect, mem, step.statements());
             }
-            checkTarget(plan, dialect.readSchema(mem, null), problems);
+            checkTarget(plan, dialect.readSchema(mem, null, plan.reference().target()), problems);
         } catch (SQLException e) {
             throw dialect.translate(e, "rehearsing the plan in memory", null);
         }

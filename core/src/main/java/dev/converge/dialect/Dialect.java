@@ -41,7 +41,15 @@ public interface Dialect {
     Connection openScratch() throws SQLException;
 
     /** The schema of {@code c}: every object but the engine's internal ones and {@code excludedTable} (may be null). */
-    Schema readSchema(Connection c, String excludedTable);
+    default Schema readSchema(Connection c, String excludedTable) {
+        return readSchema(c, excludedTable, null);
+    }
+
+    /**
+     * {@link #readSchema(Connection, String)}, taking from {@code known} (may be null) every object whose stored
+     * definition is the one it was read from, so that only what differs is parsed.
+     */
+    Schema readSchema(Connection c, String excludedTable, Schema known);
 
     /** Tables the engine keeps for another object (e.g. a full-text index's storage): never migrated on their own. */
     Set<String> internalTables(Connection c);

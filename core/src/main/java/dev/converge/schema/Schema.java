@@ -16,6 +16,8 @@ public final class Schema {
     private static final Schema EMPTY = new Schema(new TreeMap<>());
 
     private final Map<ObjectId, SchemaObject> objects;
+    /** The objects by their name as written, built when first asked for (see {@link #byExactName}). */
+    private volatile Map<String, SchemaObject> byExactName;
 
     private Schema(TreeMap<ObjectId, SchemaObject> objects) {
         this.objects = Collections.unmodifiableMap(objects);
@@ -66,6 +68,24 @@ public final class Schema {
             }
         }
         return out;
+    }
+
+    /**
+     * The objects by their name exactly as written (case included; SQLite's objects share one namespace): reading a
+     * catalogue that mostly holds these objects finds each row's object with one hash lookup of a short string, where
+     * {@link #get} would fold the case and walk the tree. Built once per schema.
+     */
+    public Map<String, SchemaObject> byExactName() {
+        Map<String, SchemaObject> m = byExactName;
+        if (m == null) {
+            m = new java.util.HashMap<>(objects.size() * 2);
+            for (SchemaObject o : objects.values()) {
+                m.putIfAbsent(o.name(), o);
+            }
+            m = Collections.unmodifiableMap(m);
+            byExactName = m;
+        }
+        return m;
     }
 
     public int size() {

@@ -25,6 +25,9 @@ public final class SchemaDiff {
     /** Every difference between {@code expected} and {@code actual}, ordered by object; empty when they are the same. */
     public static List<Change> between(Schema expected, Schema actual) {
         List<Change> out = new ArrayList<>();
+        if (expected == actual) {
+            return out; // the inspector hands back the expected schema itself when every catalogue row is unchanged
+        }
         for (SchemaObject e : expected.objects()) {
             SchemaObject a = actual.get(e.id()).orElse(null);
             if (a == null) {
@@ -103,6 +106,9 @@ public final class SchemaDiff {
 
     /** Compares; adds changes to {@code out}, or when it is null returns false at the first difference. */
     private static boolean compare(SchemaObject e, SchemaObject a, List<Change> out) {
+        if (e == a) {
+            return true; // one object, taken from the reference for an unchanged catalogue row
+        }
         if (e instanceof Table te && a instanceof Table ta) {
             return tables(te, ta, out);
         }

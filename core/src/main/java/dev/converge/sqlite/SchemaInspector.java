@@ -50,6 +50,17 @@ public final class SchemaInspector {
      * Converge's history table is not part of the user's schema.
      */
     public static Schema inspect(Connection c, String excludedTable) {
+        return inspect(c, excludedTable, null);
+    }
+
+    /**
+     * The live schema without {@code excludedTable}, as {@link #inspect(Connection, String)} reads it, taking from
+     * {@code known} (may be null) every object whose catalogue row is the one it was parsed from — same type, name,
+     * table and {@code CREATE} text, compared exactly — and parsing only the rows that differ (see
+     * {@link KnownObjects}). When every row is unchanged and nothing is added or missing, the result is {@code known}
+     * itself, which {@link dev.converge.schema.SchemaDiff} compares with itself without a walk.
+     */
+    public static Schema inspect(Connection c, String excludedTable, Schema known) {
         // one pass over the catalogue; the parsing after it is pure and, for large schemas, spread over the cores
         List<String[]> rows = new ArrayList<>();
         boolean anyVirtual = false;
@@ -75,10 +86,18 @@ public final class SchemaInspector {
         List<String[]> kept = shadow.isEmpty() ? rows : rows.stream()
                 .filter(r -> !shadow.contains(Identifiers.key(r[1])) && !shadow.contains(Identifiers.key(r[2])))
                 .toList();
-        List<SchemaObject> objects = (kept.size() >= PARALLEL_FROM ? kept.parallelStream() : kept.stream())
-                .map(SchemaInspector::parse).toList();
+        if (known != null) {
+            return KnownObjects.reuse(known, kept, SchemaInspector::parseAll);
+        }
+        List<SchemaObject> objects = parseAll(kept);
         LOG.log(System.Logger.Level.DEBUG, "inspected {0} objects", objects.size());
         return Schema.of(objects);
+    }
+
+    /** Parses catalogue rows ({@code type, name, tbl_name, sql}); on all cores when there are many. */
+    private static List<SchemaObject> parseAll(List<String[]> rows) {
+        return (rows.size() >= PARALLEL_FROM ? rows.parallelStream() : rows.stream())
+                .map(SchemaInspector::parse).toList();
     }
 
     /** From this many objects on, parsing runs on all cores. */

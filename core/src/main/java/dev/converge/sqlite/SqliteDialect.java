@@ -64,8 +64,8 @@ public final class SqliteDialect implements Dialect {
     }
 
     @Override
-    public Schema readSchema(Connection c, String excludedTable) {
-        return SchemaInspector.inspect(c, excludedTable);
+    public Schema readSchema(Connection c, String excludedTable, Schema known) {
+        return SchemaInspector.inspect(c, excludedTable, known);
     }
 
     @Override

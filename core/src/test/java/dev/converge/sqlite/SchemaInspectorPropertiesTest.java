@@ -317,7 +317,7 @@ class SchemaInspectorPropertiesTest {
         return s.startsWith("(") && s.endsWith(")") ? s.substring(1, s.length() - 1) : s;
     }
 
-    private static boolean refusedRenameInUniqueKey(SQLException e, List<String> script) {
+    static boolean refusedRenameInUniqueKey(SQLException e, List<String> script) {
         return e.getMessage() != null && e.getMessage().contains("expressions prohibited in PRIMARY KEY and UNIQUE")
                 && script.stream().anyMatch(st -> st.contains("RENAME COLUMN"));
     }

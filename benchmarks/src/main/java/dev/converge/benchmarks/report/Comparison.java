@@ -12,8 +12,8 @@ import java.util.TreeMap;
  */
 record Comparison(String benchmark, int size, Map<String, Result> byMethod) {
     /** The methods in the order the table shows them. */
-    static final List<String> METHODS = List.of("converge", "convergeCached", "convergeCompiled", "floor", "naive",
-            "flyway");
+    static final List<String> METHODS = List.of("converge", "convergeCached", "convergeCompiled", "unchanged", "floor",
+            "naive", "flyway");
 
     /** A ratio: its name, the two methods, and whether a larger value is worse. */
     record Ratio(String name, String numerator, String denominator, boolean higherIsWorse) {
@@ -25,7 +25,22 @@ record Comparison(String benchmark, int size, Map<String, Result> byMethod) {
             new Ratio("naive/converge", "naive", "converge", false),
             new Ratio("compiled/naive", "convergeCompiled", "naive", true),
             new Ratio("compiled/floor", "convergeCompiled", "floor", true),
+            new Ratio("unchanged/floor", "unchanged", "floor", true),
             new Ratio("flyway/converge", "flyway", "converge", false));
+
+    /** The bound on any benchmark's peak heap at the sizes it names. */
+    static final int PEAK_HEAP_MB = 256;
+
+    /** The largest peak heap of this benchmark's methods at this size, in bytes; NaN when none was measured. */
+    double peakHeapBytes() {
+        double max = Double.NaN;
+        for (Result r : byMethod.values()) {
+            if (!Double.isNaN(r.peakHeapBytes()) && (Double.isNaN(max) || r.peakHeapBytes() > max)) {
+                max = r.peakHeapBytes();
+            }
+        }
+        return max;
+    }
 
     /** Groups results by benchmark and size, in name and size order. */
     static List<Comparison> of(List<Result> results) {

@@ -15,7 +15,8 @@ import java.util.Map;
 /**
  * {@code history.csv}: one row per recorded run, benchmark, size and ratio —
  * {@code version,date,machine,note,benchmark,size,converge_median_ms,ratio,value}. Ratios, not times, are what stay
- * comparable between runs; the converge median is kept beside them for people.
+ * comparable between runs; the converge median is kept beside them for people. A row whose ratio is
+ * {@code peak_heap_mb} holds no ratio but the largest heap peak of the benchmark's methods at that size, in MB.
  */
 final class HistoryCsv {
     static final String HEADER = "version,date,machine,note,benchmark,size,converge_median_ms,ratio,value";
@@ -66,6 +67,14 @@ final class HistoryCsv {
                         String.valueOf(c.size()),
                         conv == null ? "" : String.format(Locale.ROOT, "%.4f", conv.medianMs()),
                         r.name(), String.format(Locale.ROOT, "%.4f", v))).append('\n');
+            }
+            double peak = c.peakHeapBytes();
+            if (!Double.isNaN(peak)) {
+                // not a ratio: the largest heap peak of the methods, in MB, for the bound of 256 MB
+                sb.append(String.join(",", csv(version), date, csv(machine), csv(note), c.benchmark(),
+                        String.valueOf(c.size()),
+                        conv == null ? "" : String.format(Locale.ROOT, "%.4f", conv.medianMs()),
+                        "peak_heap_mb", String.format(Locale.ROOT, "%.1f", peak / (1 << 20)))).append('\n');
             }
         }
         Files.writeString(file, sb, StandardOpenOption.CREATE, StandardOpenOption.APPEND);

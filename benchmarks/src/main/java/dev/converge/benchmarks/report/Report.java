@@ -81,7 +81,7 @@ public final class Report {
         for (Comparison.Ratio r : Comparison.RATIOS) {
             sb.append(String.format(Locale.ROOT, " %15s", r.name()));
         }
-        sb.append(String.format(Locale.ROOT, " %16s%n", "alloc converge"));
+        sb.append(String.format(Locale.ROOT, " %16s %16s%n", "alloc converge", "peak heap (max)"));
         for (Comparison c : rows) {
             sb.append(String.format(Locale.ROOT, "%-18s %6d", c.benchmark(), c.size()));
             for (String m : Comparison.METHODS) {
@@ -93,9 +93,11 @@ public final class Report {
                 sb.append(String.format(Locale.ROOT, " %15s", Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.2fx", v)));
             }
             Result conv = c.byMethod().get("converge");
-            sb.append(String.format(Locale.ROOT, " %16s%n", conv == null ? "-" : bytes(conv.allocBytes())));
+            sb.append(String.format(Locale.ROOT, " %16s %16s%n", conv == null ? "-" : bytes(conv.allocBytes()),
+                    bytes(c.peakHeapBytes())));
         }
-        sb.append("times are medians in ms/op; alloc is bytes allocated per operation (JMH gc profiler)\n");
+        sb.append("times are medians in ms/op; alloc is bytes allocated per operation (JMH gc profiler); peak heap is"
+                + " the largest of the methods' heap peaks (JMH mempool profiler)\n");
         return sb.toString();
     }
 
@@ -110,6 +112,14 @@ public final class Report {
             String verdict = Double.isNaN(v) ? "not measured in this run" : (t.met(v) ? "met" : "MISSED")
                     + String.format(Locale.ROOT, " (%.2fx)", v);
             sb.append("  ").append(t).append(": ").append(verdict).append('\n');
+        }
+        for (Comparison c : rows) {
+            double peak = c.peakHeapBytes();
+            if (!Double.isNaN(peak)) {
+                sb.append(String.format(Locale.ROOT, "  %s %d: peak heap <= %d MB: %s (%s)%n", c.benchmark(), c.size(),
+                        Comparison.PEAK_HEAP_MB, peak <= Comparison.PEAK_HEAP_MB * (double) (1 << 20) ? "met" : "MISSED",
+                        bytes(peak)));
+            }
         }
         return sb.toString();
     }

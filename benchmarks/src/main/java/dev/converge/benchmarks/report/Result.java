@@ -11,7 +11,13 @@ import java.util.Map;
  * One measured method at one size, from JMH's JSON: {@code InspectBenchmark}, {@code converge}, 10000, its median
  * time in milliseconds and the bytes it allocated per operation (NaN when the gc profiler was off).
  */
-record Result(String benchmark, String method, int size, double medianMs, double allocBytes) {
+record Result(String benchmark, String method, int size, double medianMs, double allocBytes, double peakHeapBytes) {
+
+    /** A result without a measured peak heap. */
+    Result(String benchmark, String method, int size, double medianMs, double allocBytes) {
+        this(benchmark, method, size, medianMs, allocBytes, Double.NaN);
+    }
+
 
     /** Every result of a JMH JSON file. */
     static List<Result> read(Path file) throws IOException {
@@ -32,17 +38,35 @@ record Result(String benchmark, String method, int size, double medianMs, double
             Map<?, ?> primary = (Map<?, ?>) run.get("primaryMetric");
             double median = toMillis(percentile50(primary), (String) primary.get("scoreUnit"));
             double alloc = Double.NaN;
+            double peakHeap = Double.NaN;
             Map<?, ?> secondary = (Map<?, ?>) run.get("secondaryMetrics");
             if (secondary != null) {
                 for (Map.Entry<?, ?> e : secondary.entrySet()) {
-                    if (e.getKey().toString().endsWith("gc.alloc.rate.norm")) {
-                        alloc = ((Number) ((Map<?, ?>) e.getValue()).get("score")).doubleValue();
+                    String metric = e.getKey().toString();
+                    Map<?, ?> value = (Map<?, ?>) e.getValue();
+                    double score = ((Number) value.get("score")).doubleValue();
+                    if (metric.endsWith("gc.alloc.rate.norm")) {
+                        alloc = score;
+                    } else if (isHeapPool(metric)) {
+                        double bytes = "KiB".equals(value.get("scoreUnit")) ? score * 1024 : score;
+                        peakHeap = (Double.isNaN(peakHeap) ? 0 : peakHeap) + bytes;
                     }
                 }
             }
-            out.add(new Result(cls, method, size, median, alloc));
+            out.add(new Result(cls, method, size, median, alloc, peakHeap));
         }
         return out;
+    }
+
+    /**
+     * A heap pool's peak in JMH's mempool profiler ({@code mempool.G1 Eden Space.used}…): the profiler resets each
+     * pool's peak before an iteration and reports it after. The sum of the pools' peaks bounds the heap's peak from
+     * above (the pools need not peak at the same moment).
+     */
+    static boolean isHeapPool(String metric) {
+        return metric.startsWith("mempool.") && metric.endsWith(".used")
+                && (metric.contains("Eden") || metric.contains("Survivor") || metric.contains("Old Gen")
+                || metric.contains("Tenured"));
     }
 
     private static double percentile50(Map<?, ?> primary) {

@@ -7,6 +7,7 @@ record Target(String benchmark, int size, String ratio, double bound, boolean at
     static final List<Target> ALL = List.of(
             new Target("InspectBenchmark", 10000, "converge/floor", 3, true),
             new Target("InspectBenchmark", 10000, "naive/converge", 10, false),
+            new Target("InspectBenchmark", 10000, "unchanged/floor", 1.5, true),
             new Target("StartupBenchmark", 1000, "converge/floor", 1.25, true),
             new Target("StartupBenchmark", 1000, "flyway/converge", 1.5, false),
             new Target("DetectBenchmark", 1000, "converge/floor", 2, true),
