@@ -37,12 +37,20 @@ final class SafeRepeats {
 
     /**
      * True when {@code st}, a data statement that ran at point {@code ran} of the reference, can run again at
-     * {@code point}: every table it reads or writes stands there as it stood when it ran, and it inserts only rows its
-     * target lacks, judged by the target's keys.
+     * {@code point}: every table it reads or writes stands there as it stood when it ran, no statement {@code after}
+     * it in its migration updates or deletes rows of its target (a repeat would bring back rows they changed; whether
+     * those ran is what the reading cannot tell), and
+     * it inserts only rows its target lacks, judged by the target's keys.
      */
-    static boolean safeToRepeat(Reference ref, Statement st, int ran, int point) {
+    static boolean safeToRepeat(Reference ref, Statement st, int ran, int point, List<Statement> after) {
         if (st.kind() != StatementKind.INSERT || st.tableName() == null) {
             return false;
+        }
+        for (Statement later : after) {
+            if (later.kind().isData() && later.kind() != StatementKind.INSERT
+                    && (later.tableName() == null || Identifiers.same(later.tableName(), st.tableName()))) {
+                return false;
+            }
         }
         Matcher m = IGNORING.matcher(st.text());
         if (!m.find()) {

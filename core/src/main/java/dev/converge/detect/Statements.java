@@ -73,7 +73,8 @@ final class Statements {
                         && st.tableName() != null && temporary.contains(Identifiers.key(st.tableName()))
                         && readsOnlyWhatStands(ref, st, me.start() + resumeAfter));
                 boolean repeats = j < resumeAfter && st.kind().isData()
-                        && SafeRepeats.safeToRepeat(ref, st, me.start() + j, me.start() + resumeAfter);
+                        && SafeRepeats.safeToRepeat(ref, st, me.start() + j, me.start() + resumeAfter,
+                        me.statements().subList(j + 1, me.statements().size()));
                 if (j >= resumeAfter || (st.kind().isData() && st.dataAlways()) || remakesTemporary || repeats) {
                     run.add(st);
                 } else if (st.kind().isData()) {

@@ -103,6 +103,27 @@ class ResumeAtDataTest {
                 .containsExactly("work", "home");
     }
 
+    /** A repeat would bring back rows a later statement of the migration changed: it is not repeated. */
+    @Test
+    void anInsertOrIgnoreWhoseRowsALaterStatementChangedIsNotRepeated() throws Exception {
+        Path db = dir.resolve("t.db");
+        String first = "CREATE TABLE src (v TEXT);";
+        String second = """
+                CREATE TABLE tags (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);
+                INSERT OR IGNORE INTO tags (name) SELECT v FROM src;
+                UPDATE tags SET name = lower(name);
+                CREATE INDEX tags_name ON tags (name);
+                """;
+        converge(db, Map.of("001_first.sql", first)).migrate();
+        sql(db, "INSERT INTO src VALUES ('Work'), ('Home')",
+                "CREATE TABLE tags (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE)",
+                "INSERT OR IGNORE INTO tags (name) SELECT v FROM src",
+                "UPDATE tags SET name = lower(name)");
+
+        converge(db, set(first, second)).migrate();
+        assertThat(rows(db, "SELECT name FROM tags ORDER BY name")).containsExactly("home", "work");
+    }
+
     /** Without a key that refuses repeats, an INSERT OR IGNORE would insert its rows twice: it is not repeated. */
     @Test
     void anInsertOrIgnoreWithoutAKeyItWritesIsNotRepeated() throws Exception {
