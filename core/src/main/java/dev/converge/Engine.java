@@ -67,7 +67,7 @@ final class Engine {
         try (Session s = open(config.createDatabase())) {
             Connection c = s.connection;
             History h = readHistory(c);
-            long sv = schemaVersion(c);
+            long sv = dialect.schemaVersion(c);
             if (given == null && upToDate(set, h, sv)) {
                 RunResult r = new RunResult(true, List.of(), futureNotes(set, h), millis(t0));
                 config.listener().on(new RunEvent.Finished(r));
@@ -253,14 +253,6 @@ final class Engine {
         }
     }
 
-    private long schemaVersion(Connection c) {
-        try {
-            return dialect.schemaVersion(c);
-        } catch (SQLException e) {
-            throw dialect.translate(e, "reading the schema version", null);
-        }
-    }
-
     /** Fast path (DESIGN.md §4 step 2): every migration recorded with its checksum, and no schema change since. */
     private boolean upToDate(MigrationSet set, History h, long schemaVersion) {
         if (h.layout() != History.Layout.CURRENT || h.lastSchemaVersion() != schemaVersion) {
@@ -331,7 +323,7 @@ final class Engine {
                 live = live.without(ObjectId.table(config.legacyHistoryTable()));
             }
             live = Switching.withoutOtherToolsTables(c, live);
-            long sv = schemaVersion(c);
+            long sv = dialect.schemaVersion(c);
             RowFacts rows = table -> holdsRows(c, table);
             Plan plan = Switching.naming(Planner.plan(ref, live, h, sv, config.options(), config.baseline(),
                     baselineSchema, rows, Reading.FIRST), h);
@@ -414,7 +406,7 @@ final class Engine {
             }
             h = historyTable.read(c);
         }
-        long sv = schemaVersion(c);
+        long sv = dialect.schemaVersion(c);
         if (h.layout() == History.Layout.CURRENT && !h.entries().isEmpty() && h.lastSchemaVersion() != sv) {
             beginWrite(c, "stamping history");
             try {

@@ -118,7 +118,7 @@ public final class Runner {
                     expectedHistory = watch.known().fingerprint(); // the history the last step left, as noted
                 }
                 boolean moved = unchanged == null && !h.fingerprint().equals(expectedHistory);
-                if (moved || schemaVersion(c) != expectedSchema) {
+                if (moved || dialect.schemaVersion(c) != expectedSchema) {
                     rollbackQuietly(c);
                     throw new HistoryMoved();
                 }
@@ -149,7 +149,7 @@ public final class Runner {
                 }
                 // null: as the watch noted it (its fingerprint is built only when someone else wrote meanwhile)
                 expectedHistory = left != null ? null : history.read(c).fingerprint();
-                expectedSchema = schemaVersion(c);
+                expectedSchema = dialect.schemaVersion(c);
                 boolean more = w + 1 < work.size();
                 if (group != null && group.violations() != null && !more) {
                     throw fail(step, null, group.refusal() + sampleViolations(c, group.violatingTables()), null);
@@ -487,14 +487,6 @@ public final class Runner {
             dialect.beginWrite(c);
         } catch (SQLException e) {
             throw partWay(dialect.translate(e, "taking the write lock for " + step.name(), null), step, committed);
-        }
-    }
-
-    private long schemaVersion(Connection c) {
-        try {
-            return dialect.schemaVersion(c);
-        } catch (SQLException e) {
-            throw dialect.translate(e, "reading the schema version", null);
         }
     }
 

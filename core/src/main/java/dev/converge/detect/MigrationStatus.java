@@ -15,8 +15,7 @@ import java.util.Set;
  * missing), a {@link MigrationState}, a reason, the migration (null for a history row without a file) and its history
  * row (null when not recorded).
  */
-public sealed interface MigrationStatus permits MigrationStatus.Plain, MigrationStatus.HalfApplied,
-        MigrationStatus.Uncertain, MigrationStatus.Conflict, MigrationStatus.OutOfOrder {
+public sealed interface MigrationStatus permits MigrationStatus.Plain, MigrationStatus.Unrecorded {
 
     Version version();
 
@@ -59,6 +58,14 @@ public sealed interface MigrationStatus permits MigrationStatus.Plain, Migration
         }
     }
 
+    /** A verdict that only an unrecorded migration gets: it has no history row. */
+    sealed interface Unrecorded extends MigrationStatus permits HalfApplied, Uncertain, Conflict, OutOfOrder {
+        @Override
+        default HistoryEntry entry() {
+            return null;
+        }
+    }
+
     /**
      * HALF_APPLIED: interrupted inside the migration.
      *
@@ -66,7 +73,7 @@ public sealed interface MigrationStatus permits MigrationStatus.Plain, Migration
      * @param temporaries temporary objects to drop before running it whole
      */
     record HalfApplied(Version version, String name, Reason reason, Migration migration, int resumeAfter,
-                       List<ObjectId> temporaries) implements MigrationStatus {
+                       List<ObjectId> temporaries) implements Unrecorded {
         public HalfApplied {
             temporaries = List.copyOf(temporaries);
         }
@@ -76,10 +83,6 @@ public sealed interface MigrationStatus permits MigrationStatus.Plain, Migration
             return MigrationState.HALF_APPLIED;
         }
 
-        @Override
-        public HistoryEntry entry() {
-            return null;
-        }
     }
 
     /**
@@ -89,16 +92,12 @@ public sealed interface MigrationStatus permits MigrationStatus.Plain, Migration
      *                 are the uncertain data. 0 when the whole migration is uncertain.
      */
     record Uncertain(Version version, String name, Reason reason, Migration migration, int dataFrom)
-            implements MigrationStatus {
+            implements Unrecorded {
         @Override
         public MigrationState state() {
             return MigrationState.UNCERTAIN;
         }
 
-        @Override
-        public HistoryEntry entry() {
-            return null;
-        }
     }
 
     /**
@@ -107,16 +106,12 @@ public sealed interface MigrationStatus permits MigrationStatus.Plain, Migration
      * @param replaces true when its own statements drop and re-create every conflicting object
      */
     record Conflict(Version version, String name, Reason reason, Migration migration, boolean replaces)
-            implements MigrationStatus {
+            implements Unrecorded {
         @Override
         public MigrationState state() {
             return MigrationState.CONFLICT;
         }
 
-        @Override
-        public HistoryEntry entry() {
-            return null;
-        }
     }
 
     /**
@@ -124,7 +119,7 @@ public sealed interface MigrationStatus permits MigrationStatus.Plain, Migration
      *
      * @param underlying the verdict it would have otherwise (what runs when out-of-order is allowed)
      */
-    record OutOfOrder(Reason reason, MigrationStatus underlying) implements MigrationStatus {
+    record OutOfOrder(Reason reason, MigrationStatus underlying) implements Unrecorded {
         @Override
         public Version version() {
             return underlying.version();
@@ -145,9 +140,5 @@ public sealed interface MigrationStatus permits MigrationStatus.Plain, Migration
             return underlying.migration();
         }
 
-        @Override
-        public HistoryEntry entry() {
-            return null;
-        }
     }
 }

@@ -13,7 +13,7 @@ import java.util.List;
  * run. One record per {@link Action}, each carrying only its own data; the accessors of data a kind of step does not
  * have answer the empty value (no statements, no history row, nothing skipped).
  */
-public sealed interface Step permits Step.Nothing, Step.Refuse, Step.Record, Step.Execute, Step.Baseline, Step.Repair {
+public sealed interface Step permits Step.OfVerdict, Step.Record, Step.Execute, Step.Unversioned {
 
     /** The migration's version; null for the baseline and for repairs. */
     Version version();
@@ -58,7 +58,10 @@ public sealed interface Step permits Step.Nothing, Step.Refuse, Step.Record, Ste
         return List.of();
     }
 
-    /** Statements among {@link #statements()} that may have run before: each is tried in a savepoint (see {@link Execute}). */
+    /**
+     * Statements among {@link #statements()} that may have run before: each is tried in a savepoint (see
+     * {@link Execute}).
+     */
     default List<Statement> tried() {
         return List.of();
     }
@@ -68,33 +71,39 @@ public sealed interface Step permits Step.Nothing, Step.Refuse, Step.Record, Ste
         return action() != Action.NOTHING && action() != Action.REFUSE;
     }
 
+    /** A step that runs nothing: version, name, state, reason and migration are its verdict's. */
+    sealed interface OfVerdict extends Step permits Nothing, Refuse {
+        /** The verdict. */
+        MigrationStatus status();
+
+        @Override
+        default Version version() {
+            return status().version();
+        }
+
+        @Override
+        default String name() {
+            return status().name();
+        }
+
+        @Override
+        default MigrationState state() {
+            return status().state();
+        }
+
+        @Override
+        default Reason reason() {
+            return status().reason();
+        }
+
+        @Override
+        default Migration migration() {
+            return status().migration();
+        }
+    }
+
     /** Nothing runs: already applied, or tolerated (a future or allowed-missing row). */
-    record Nothing(MigrationStatus status) implements Step {
-        @Override
-        public Version version() {
-            return status.version();
-        }
-
-        @Override
-        public String name() {
-            return status.name();
-        }
-
-        @Override
-        public MigrationState state() {
-            return status.state();
-        }
-
-        @Override
-        public Reason reason() {
-            return status.reason();
-        }
-
-        @Override
-        public Migration migration() {
-            return status.migration();
-        }
-
+    record Nothing(MigrationStatus status) implements OfVerdict {
         @Override
         public Action action() {
             return Action.NOTHING;
@@ -107,32 +116,7 @@ public sealed interface Step permits Step.Nothing, Step.Refuse, Step.Record, Ste
     }
 
     /** The plan cannot be carried out because of this migration; the plan's problems say why. */
-    record Refuse(MigrationStatus status) implements Step {
-        @Override
-        public Version version() {
-            return status.version();
-        }
-
-        @Override
-        public String name() {
-            return status.name();
-        }
-
-        @Override
-        public MigrationState state() {
-            return status.state();
-        }
-
-        @Override
-        public Reason reason() {
-            return status.reason();
-        }
-
-        @Override
-        public Migration migration() {
-            return status.migration();
-        }
-
+    record Refuse(MigrationStatus status) implements OfVerdict {
         @Override
         public Action action() {
             return Action.REFUSE;
@@ -213,26 +197,30 @@ public sealed interface Step permits Step.Nothing, Step.Refuse, Step.Record, Ste
         }
     }
 
+    /** The baseline or a repair: no migration, so no version, state or migration. */
+    sealed interface Unversioned extends Step permits Baseline, Repair {
+        @Override
+        default Version version() {
+            return null;
+        }
+
+        @Override
+        default MigrationState state() {
+            return null;
+        }
+
+        @Override
+        default Migration migration() {
+            return null;
+        }
+    }
+
     /** The database is created from the baseline script and verified against the target; migrations then recorded. */
-    record Baseline(String name, Reason reason, List<Statement> statements, List<ObjectId> verify) implements Step {
+    record Baseline(String name, Reason reason, List<Statement> statements, List<ObjectId> verify)
+            implements Unversioned {
         public Baseline {
             statements = List.copyOf(statements);
             verify = List.copyOf(verify);
-        }
-
-        @Override
-        public Version version() {
-            return null;
-        }
-
-        @Override
-        public MigrationState state() {
-            return null;
-        }
-
-        @Override
-        public Migration migration() {
-            return null;
         }
 
         @Override
@@ -247,25 +235,11 @@ public sealed interface Step permits Step.Nothing, Step.Refuse, Step.Record, Ste
     }
 
     /** An index, view or trigger that a recorded migration created and someone removed, re-created. */
-    record Repair(String name, Reason reason, List<Statement> statements, List<ObjectId> verify) implements Step {
+    record Repair(String name, Reason reason, List<Statement> statements, List<ObjectId> verify)
+            implements Unversioned {
         public Repair {
             statements = List.copyOf(statements);
             verify = List.copyOf(verify);
-        }
-
-        @Override
-        public Version version() {
-            return null;
-        }
-
-        @Override
-        public MigrationState state() {
-            return null;
-        }
-
-        @Override
-        public Migration migration() {
-            return null;
         }
 
         @Override
@@ -280,7 +254,8 @@ public sealed interface Step permits Step.Nothing, Step.Refuse, Step.Record, Ste
     }
 
     private static String describe(Step s) {
-        return (s.version() == null ? "" : s.version() + " ") + s.name() + " " + (s.state() == null ? "" : s.state() + " ")
+        return (s.version() == null ? "" : s.version() + " ") + s.name() + " "
+                + (s.state() == null ? "" : s.state() + " ")
                 + s.action() + " " + s.statements().size() + " statement(s)";
     }
 }

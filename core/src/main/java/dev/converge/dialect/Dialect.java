@@ -54,8 +54,8 @@ public interface Dialect {
     /** Tables the engine keeps for another object (e.g. a full-text index's storage): never migrated on their own. */
     Set<String> internalTables(Connection c);
 
-    /** A number that moves with every change of the schema. */
-    long schemaVersion(Connection c) throws SQLException;
+    /** A number that moves with every change of the schema; a failure to read it comes translated. */
+    long schemaVersion(Connection c);
 
     /**
      * Puts a live session in the state a run needs (constraints that the run checks itself are off, renames behave as

@@ -96,9 +96,20 @@ public record Statement(String text, int line, StatementKind kind, String object
         if (!(kind.isData() || kind == StatementKind.CREATE_TABLE)) {
             return false;
         }
+        if (READS_FROM.size() > 10_000) {
+            READS_FROM.clear(); // names come from migration sets: a long-lived process meeting many sets stays bounded
+        }
+        return READS_FROM.computeIfAbsent(table, Statement::readsFromPattern).matcher(text).find();
+    }
+
+    /** {@link #readsFrom}'s pattern per table name, compiled once: detection asks it of every table, often. */
+    private static final java.util.Map<String, java.util.regex.Pattern> READS_FROM =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static java.util.regex.Pattern readsFromPattern(String table) {
         String q = java.util.regex.Pattern.quote(table);
         return java.util.regex.Pattern.compile("(?is)\\b(FROM|JOIN)\\s+(\"" + q + "\"|`" + q + "`|\\[" + q + "\\]|"
-                + q + "(?![\\w$]))").matcher(text).find();
+                + q + "(?![\\w$]))");
     }
 
     /** The first line of the text, for messages and plans. */

@@ -74,8 +74,12 @@ public final class SqliteDialect implements Dialect {
     }
 
     @Override
-    public long schemaVersion(Connection c) throws SQLException {
-        return pragma(c, "schema_version");
+    public long schemaVersion(Connection c) {
+        try {
+            return pragma(c, "schema_version");
+        } catch (SQLException e) {
+            throw translate(e, "reading the schema version", null);
+        }
     }
 
     /**

@@ -217,8 +217,8 @@ class IdiomsConvergeTest {
             StateBuilder builder = builder(set, name);
             Verifier verifier = new Verifier(set.resolve("migrations"), set.resolve("schema.sql"), builder);
             List<State> all = builder.allStates();
-            Stream<DynamicTest> tests = all.stream().filter(state -> sampled(name, state))
-                    .filter(state -> sampledHistory(name, all.indexOf(state), state))
+            Stream<DynamicTest> tests = java.util.stream.IntStream.range(0, all.size())
+                    .filter(i -> sampled(name, all.get(i)) && sampledHistory(name, i, all.get(i))).mapToObj(all::get)
                     .map(state -> DynamicTest.dynamicTest(state.name(), () -> {
                         Path db = workDir().resolve(String.format("%04d-%s-%s", counter.getAndIncrement(), name, state.fileName()));
                         List<String> problems = check(set, builder, verifier, state, db);
