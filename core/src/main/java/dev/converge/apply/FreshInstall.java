@@ -21,6 +21,11 @@ import java.util.Set;
  * settings — exactly what building the reference did (in this process, or in the one that wrote the verified compiled
  * reference with the same SQLite), which succeeded and ended at the target by construction. Running it again proves
  * nothing new, and on a first install of n migrations it was a second replay of all n.
+ *
+ * <p>Such a plan also runs in one transaction: its migrations commit together, at the end. A database that held
+ * nothing gains nothing from keeping the first k of n migrations when the next one fails (the application cannot start
+ * on them either), and one commit instead of n saves the n − 1 syncs that made a first install slower than a plain
+ * runner. A failure, or a crash, leaves the database as empty as it was.
  */
 final class FreshInstall {
     /** Every object of the live catalogue but SQLite's own. */

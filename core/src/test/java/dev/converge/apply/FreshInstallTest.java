@@ -2,17 +2,23 @@ package dev.converge.apply;
 
 import dev.converge.Converge;
 import dev.converge.detect.Plan;
+import dev.converge.error.ConvergeException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sqlite.SQLiteDataSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The rehearsal is left out only where it would repeat the reference's replay: an empty database, every migration. */
 class FreshInstallTest {
@@ -78,5 +84,109 @@ class FreshInstallTest {
         var r = Converge.configure().database(db).migrations(m).logRuns(false).load().migrate();
         assertThat(r.done()).hasSize(2);
         assertThat(status(db, m).hasWork()).isFalse();
+    }
+
+    @Test
+    void aFreshInstallCommitsOnceAtItsEnd() throws Exception {
+        Path m = migrations();
+        Path db = dir.resolve("once.db");
+        List<List<Long>> commits = new ArrayList<>();
+        Converge.configure().database(db).migrations(m).logRuns(false)
+                .listener(e -> {
+                    if (e instanceof RunEvent.Committed c) {
+                        commits.add(c.steps().stream().map(s -> s.version().value()).toList());
+                    }
+                })
+                .load().migrate();
+        assertThat(commits).containsExactly(List.of(1L, 2L));
+    }
+
+    @Test
+    void aFreshInstallThatFailsPartWayLeavesTheDatabaseEmpty() throws Exception {
+        Path m = migrations();
+        Path db = dir.resolve("failed.db");
+        var converge = Converge.configure().database(db).migrations(m).logRuns(false)
+                .listener(failAfterTheFirstStatementOf(2)).load();
+        assertThatThrownBy(converge::migrate).isInstanceOf(ConvergeException.class);
+        assertThat(objects(db)).isEmpty();
+    }
+
+    @Test
+    void aLaterRunStillCommitsEachMigrationItRuns() throws Exception {
+        Path m = migrations();
+        Path db = dir.resolve("later.db");
+        Path first = Files.createDirectories(dir.resolve("first"));
+        Files.copy(m.resolve("001_a.sql"), first.resolve("001_a.sql"));
+        Converge.configure().database(db).migrations(first).logRuns(false).load().migrate();
+        Files.writeString(m.resolve("003_c.sql"), "CREATE TABLE c (id INTEGER PRIMARY KEY);");
+        var converge = Converge.configure().database(db).migrations(m).logRuns(false)
+                .listener(failAfterTheFirstStatementOf(3)).load();
+        assertThatThrownBy(converge::migrate).isInstanceOf(ConvergeException.class);
+        assertThat(objects(db)).contains("a", "b", "b_id").doesNotContain("c");
+    }
+
+    private static RunListener failAfterTheFirstStatementOf(long version) {
+        return e -> {
+            if (e instanceof RunEvent.StatementExecuted s && s.step().version().value() == version) {
+                throw new IllegalStateException("stopped in " + version);
+            }
+        };
+    }
+
+    /** The objects the database holds, its history table included. */
+    private static List<String> objects(Path db) throws Exception {
+        List<String> names = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT name FROM sqlite_schema WHERE name NOT LIKE 'sqlite%'")) {
+            while (rs.next()) {
+                names.add(rs.getString(1));
+            }
+        }
+        return names;
+    }
+
+    @Test
+    void aFreshInstallIsVerifiedWholeBeforeItsOneCommit() throws Exception {
+        Path m = migrations();
+        Path db = dir.resolve("verified.db");
+        List<Connection> opened = new ArrayList<>();
+        SQLiteDataSource ds = new SQLiteDataSource() {
+            @Override
+            public Connection getConnection() throws java.sql.SQLException {
+                Connection c = super.getConnection();
+                opened.add(c);
+                return c;
+            }
+        };
+        ds.setUrl("jdbc:sqlite:" + db);
+        List<String> events = new ArrayList<>();
+        Converge.configure().dataSource(ds).migrations(m).logRuns(false)
+                .listener(e -> {
+                    if (e instanceof RunEvent.Verified v) {
+                        events.add("verified " + v.step().version().value());
+                    } else if (e instanceof RunEvent.Committed) {
+                        events.add("committed");
+                    }
+                })
+                .load().migrate();
+        assertThat(events).containsExactly("verified 1", "verified 2", "committed");
+
+        // the same install, where something the replay did not do happens inside its transaction: nothing commits
+        Path other = dir.resolve("diverged.db");
+        ds.setUrl("jdbc:sqlite:" + other);
+        var diverging = Converge.configure().dataSource(ds).migrations(m).logRuns(false)
+                .listener(e -> {
+                    if (e instanceof RunEvent.StatementExecuted s && s.step().version().value() == 2 && s.index() == 2) {
+                        try (Statement st = opened.get(opened.size() - 1).createStatement()) {
+                            st.execute("DROP INDEX b_id");
+                        } catch (java.sql.SQLException ex) {
+                            throw new IllegalStateException(ex);
+                        }
+                    }
+                })
+                .load();
+        assertThatThrownBy(diverging::migrate).isInstanceOf(ConvergeException.class)
+                .hasMessageContaining("does not verify against the reference").hasMessageContaining("b_id");
+        assertThat(objects(other)).isEmpty();
     }
 }

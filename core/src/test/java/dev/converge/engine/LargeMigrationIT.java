@@ -128,8 +128,9 @@ class LargeMigrationIT {
 
         assertThat(e).isNotNull();
         assertThat(e.getMessage()).contains(second.toString(), "changed while Converge was running");
+        // a first install commits once, at its end: neither 002's table nor 001's work stays
         assertThat(rows(db, "SELECT count(*) FROM sqlite_schema WHERE name = 'bulk'")).containsExactly("0");
-        assertThat(rows(db, "SELECT version FROM schema_migrations")).containsExactly("1");
+        assertThat(rows(db, "SELECT count(*) FROM sqlite_schema")).containsExactly("0");
     }
 
     /** lint reads the comments above a streamed file's statements too: a drop said to be meant is no warning. */

@@ -18,8 +18,9 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
  * Disk full: Converge's connection has a {@code max_page_count} that migration 003 (1.6 MB of blobs) overruns.
- * The error names the migration and says the disk is full; nothing of 003 is kept, the migrations before it are;
- * the file stays sound; with room again, the next run converges.
+ * The error names the migration and says the disk is full; nothing of 003 is kept, the migrations before it are (on
+ * a first install, which commits once, nothing at all is); the file stays sound; with room again, the next run
+ * converges.
  */
 class DiskFullIT {
     private static final int MAX_PAGES = 60;
@@ -45,18 +46,24 @@ class DiskFullIT {
                 () -> Converge.configure().dataSource(ds).migrations(migrations).load().migrate());
 
         assertThat(e).as("migrate with %d pages at most", MAX_PAGES).isNotNull();
-        assertThat(e.code()).as(e.getMessage())
-                .isEqualTo(from.equals("empty") ? ErrorCode.STOPPED_PART_WAY : ErrorCode.DISK_FULL);
+        assertThat(e.code()).as(e.getMessage()).isEqualTo(ErrorCode.DISK_FULL);
         assertThat(e.getMessage()).contains("003_fill_blobs.sql").contains("the disk is full");
         assertThat(e.version()).hasValue(3);
         Snapshot after = Snapshot.of(db);
         assertThat(after.healthy()).as("%s %s", after.integrity(), after.foreignKeyViolations()).isTrue();
-        assertThat(after.recordedVersions()).containsExactly(1L, 2L);
-        try (Connection c = Fixtures.open(db)) {
-            assertThat(Snapshot.rows(c, "SELECT count(*) FROM blobs")).as("no row of 003 kept").containsExactly("0");
-            assertThat(Snapshot.rows(c, "SELECT name FROM sqlite_schema WHERE name = 'idx_blobs_id_desc'"))
-                    .as("no object of 003 kept").isEmpty();
-            assertThat(Snapshot.rows(c, "SELECT body FROM notes")).as("001 kept").containsExactly("kept");
+        if (from.equals("empty")) {
+            // a first install commits once, at its end: the database stays as empty as it was
+            try (Connection c = Fixtures.open(db)) {
+                assertThat(Snapshot.rows(c, "SELECT name FROM sqlite_schema")).as("nothing kept").isEmpty();
+            }
+        } else {
+            assertThat(after.recordedVersions()).containsExactly(1L, 2L);
+            try (Connection c = Fixtures.open(db)) {
+                assertThat(Snapshot.rows(c, "SELECT count(*) FROM blobs")).as("no row of 003 kept").containsExactly("0");
+                assertThat(Snapshot.rows(c, "SELECT name FROM sqlite_schema WHERE name = 'idx_blobs_id_desc'"))
+                        .as("no object of 003 kept").isEmpty();
+                assertThat(Snapshot.rows(c, "SELECT body FROM notes")).as("001 kept").containsExactly("kept");
+            }
         }
 
         Converge.configure().database(db).migrations(migrations).load().migrate();
