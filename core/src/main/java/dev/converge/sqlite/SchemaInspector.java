@@ -63,20 +63,39 @@ public final class SchemaInspector {
     public static Schema inspect(Connection c, String excludedTable, Schema known) {
         // one pass over the catalogue; the parsing after it is pure and, for large schemas, spread over the cores
         List<String[]> rows = new ArrayList<>();
+        List<SchemaObject> matched = new ArrayList<>(known == null ? 0 : known.size());
         boolean anyVirtual = false;
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(SCHEMA_QUERY)) {
-            while (rs.next()) {
-                String name = rs.getString(2);
-                String sql = rs.getString(4);
-                if (sql == null || isInternal(name)) {
-                    continue;
+        KnownObjects match = null;
+        try {
+            match = known == null ? null : KnownObjects.of(known, c);
+            boolean byBytes = match != null && match.byBytes();
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(SCHEMA_QUERY)) {
+                while (rs.next()) {
+                    // with a known schema on a UTF-8 database the text is first read as bytes: a string only if it differs
+                    byte[] bytes = byBytes ? rs.getBytes(4) : null;
+                    String sql = bytes == null ? rs.getString(4) : null;
+                    String name = rs.getString(2);
+                    if ((bytes == null && sql == null) || isInternal(name)) {
+                        continue;
+                    }
+                    String table = rs.getString(3);
+                    if (excludedTable != null && (Identifiers.same(name, excludedTable) || Identifiers.same(table, excludedTable))) {
+                        continue;
+                    }
+                    String type = rs.getString(1);
+                    SchemaObject same = match == null ? null
+                            : bytes != null ? match.matchBytes(type, name, table, bytes) : match.match(type, name, table, sql);
+                    if (same != null) {
+                        matched.add(same);
+                        anyVirtual |= KnownObjects.isVirtual(same);
+                        continue;
+                    }
+                    if (sql == null) {
+                        sql = rs.getString(4);
+                    }
+                    anyVirtual |= sql.regionMatches(true, 0, "CREATE VIRTUAL", 0, 14);
+                    rows.add(new String[]{type, name, table, sql});
                 }
-                String table = rs.getString(3);
-                if (excludedTable != null && (Identifiers.same(name, excludedTable) || Identifiers.same(table, excludedTable))) {
-                    continue;
-                }
-                anyVirtual |= sql.regionMatches(true, 0, "CREATE VIRTUAL", 0, 14);
-                rows.add(new String[]{rs.getString(1), name, table, sql});
             }
         } catch (SQLException e) {
             throw failure(e, "reading the schema (sqlite_schema)");
@@ -87,7 +106,10 @@ public final class SchemaInspector {
                 .filter(r -> !shadow.contains(Identifiers.key(r[1])) && !shadow.contains(Identifiers.key(r[2])))
                 .toList();
         if (known != null) {
-            return KnownObjects.reuse(known, kept, SchemaInspector::parseAll);
+            List<SchemaObject> reused = shadow.isEmpty() ? matched : new ArrayList<>(matched.stream()
+                    .filter(o -> !shadow.contains(Identifiers.key(o.name())) && !shadow.contains(Identifiers.key(o.tableName())))
+                    .toList());
+            return match.schema(reused, parseAll(kept));
         }
         List<SchemaObject> objects = parseAll(kept);
         LOG.log(System.Logger.Level.DEBUG, "inspected {0} objects", objects.size());
