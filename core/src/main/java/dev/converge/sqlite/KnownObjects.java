@@ -63,18 +63,24 @@ public final class KnownObjects {
         return utf8;
     }
 
-    /** The object of the known schema parsed from exactly this row, the text given as SQLite's UTF-8 bytes; or null. */
-    SchemaObject matchBytes(String type, String name, String table, byte[] sql) {
-        Known k = prepared.byName.get(name);
-        return k != null && k.utf8 != null && type.equals(k.type) && table.equals(k.object.tableName())
-                && Arrays.equals(sql, k.utf8) ? k.object : null;
+    /**
+     * The object of the known schema parsed from exactly this row, given as the UTF-8 bytes SQLite holds
+     * ({@code type, name, tbl_name, sql}); or null (also when a column is null).
+     */
+    Known matchBytes(byte[] type, byte[] name, byte[] table, byte[] sql) {
+        if (type == null || name == null || table == null || sql == null) {
+            return null;
+        }
+        Known k = prepared.byName.get(new String(name, StandardCharsets.ISO_8859_1));
+        return k != null && Arrays.equals(sql, k.sql) && Arrays.equals(table, k.table) && Arrays.equals(type, k.type)
+                ? k : null;
     }
 
     /** The object of the known schema parsed from exactly this row; or null. */
     SchemaObject match(String type, String name, String table, String sql) {
-        Known k = prepared.byName.get(name);
-        return k != null && type.equals(k.type) && table.equals(k.object.tableName()) && sql.equals(k.object.sql())
-                ? k.object : null;
+        Known k = prepared.byText.get(name);
+        return k != null && type.equals(k.object.type().sqlName()) && table.equals(k.object.tableName())
+                && sql.equals(k.object.sql()) ? k.object : null;
     }
 
     /** True when a matched object is a virtual table (its shadow tables must then be looked for). */
@@ -102,23 +108,46 @@ public final class KnownObjects {
         return o.type() == type && o.name().equals(name) && o.tableName().equals(table) && o.sql().equals(sql);
     }
 
-    /** A known schema's objects by exact name, each with the catalogue's word for its type and its text in UTF-8. */
+    /**
+     * A known schema's objects by exact name, and by the bytes of their UTF-8 name (a byte per char of an ISO-8859-1
+     * string: equal keys are equal bytes), each with its catalogue row in UTF-8.
+     */
     private static final class Prepared {
         final Schema schema;
+        final Map<String, Known> byText;
         final Map<String, Known> byName;
 
         Prepared(Schema schema) {
             this.schema = schema;
+            this.byText = new HashMap<>(schema.size() * 2);
             this.byName = new HashMap<>(schema.size() * 2);
-            for (SchemaObject o : schema.objects()) {
-                byte[] utf8 = o.sql().getBytes(StandardCharsets.UTF_8);
-                // a text that does not survive the round trip (a lone surrogate) is matched by no bytes at all
-                boolean exact = new String(utf8, StandardCharsets.UTF_8).equals(o.sql());
-                byName.putIfAbsent(o.name(), new Known(o, o.type().sqlName(), exact ? utf8 : null));
+            Map<ObjectType, byte[]> types = new java.util.EnumMap<>(ObjectType.class);
+            for (ObjectType t : ObjectType.values()) {
+                types.put(t, utf8(t.sqlName()));
             }
+            for (SchemaObject o : schema.objects()) {
+                byte[] name = utf8(o.name());
+                byte[] table = o.tableName().equals(o.name()) ? name : utf8(o.tableName()); // fewer arrays to touch
+                Known k = new Known(o, types.get(o.type()), table, utf8(o.sql()),
+                        SchemaInspector.isInternal(o.name()), isVirtual(o));
+                byText.putIfAbsent(o.name(), k);
+                if (name != null && k.table != null && k.sql != null) {
+                    byName.putIfAbsent(new String(name, StandardCharsets.ISO_8859_1), k);
+                }
+            }
+        }
+
+        /** The UTF-8 bytes of {@code s}; null when they do not decode back to it (a lone surrogate): no bytes match. */
+        private static byte[] utf8(String s) {
+            byte[] b = s.getBytes(StandardCharsets.UTF_8);
+            return new String(b, StandardCharsets.UTF_8).equals(s) ? b : null;
         }
     }
 
-    private record Known(SchemaObject object, String type, byte[] utf8) {
+    /**
+     * A known object with its catalogue row in UTF-8, and what the inspector asks of a matched row (SQLite's own
+     * object? a virtual table?) answered once, so a matched row does not reach into the object.
+     */
+    record Known(SchemaObject object, byte[] type, byte[] table, byte[] sql, boolean internal, boolean virtual) {
     }
 }

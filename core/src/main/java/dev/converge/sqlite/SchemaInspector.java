@@ -71,27 +71,33 @@ public final class SchemaInspector {
             boolean byBytes = match != null && match.byBytes();
             try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(SCHEMA_QUERY)) {
                 while (rs.next()) {
-                    // with a known schema on a UTF-8 database the text is first read as bytes: a string only if it differs
-                    byte[] bytes = byBytes ? rs.getBytes(4) : null;
-                    String sql = bytes == null ? rs.getString(4) : null;
+                    if (byBytes) {
+                        // with a known schema on a UTF-8 database the row is first read as bytes: strings only if it differs
+                        KnownObjects.Known same = match.matchBytes(rs.getBytes(1), rs.getBytes(2), rs.getBytes(3), rs.getBytes(4));
+                        if (same != null) {
+                            SchemaObject o = same.object(); // its flags are read from the row, not from the object
+                            if (!same.internal() && (excludedTable == null || !excluded(o.name(), o.tableName(), excludedTable))) {
+                                matched.add(o);
+                                anyVirtual |= same.virtual();
+                            }
+                            continue;
+                        }
+                    }
+                    String sql = rs.getString(4);
                     String name = rs.getString(2);
-                    if ((bytes == null && sql == null) || isInternal(name)) {
+                    if (sql == null || isInternal(name)) {
                         continue;
                     }
                     String table = rs.getString(3);
-                    if (excludedTable != null && (Identifiers.same(name, excludedTable) || Identifiers.same(table, excludedTable))) {
+                    if (excluded(name, table, excludedTable)) {
                         continue;
                     }
                     String type = rs.getString(1);
-                    SchemaObject same = match == null ? null
-                            : bytes != null ? match.matchBytes(type, name, table, bytes) : match.match(type, name, table, sql);
+                    SchemaObject same = match == null ? null : match.match(type, name, table, sql);
                     if (same != null) {
                         matched.add(same);
                         anyVirtual |= KnownObjects.isVirtual(same);
                         continue;
-                    }
-                    if (sql == null) {
-                        sql = rs.getString(4);
                     }
                     anyVirtual |= sql.regionMatches(true, 0, "CREATE VIRTUAL", 0, 14);
                     rows.add(new String[]{type, name, table, sql});
@@ -150,8 +156,13 @@ public final class SchemaInspector {
         return out;
     }
 
+    /** True for the excluded table (the history table) and the objects on it. */
+    private static boolean excluded(String name, String table, String excludedTable) {
+        return excludedTable != null && (Identifiers.same(name, excludedTable) || Identifiers.same(table, excludedTable));
+    }
+
     /** SQLite's own objects: {@code sqlite_schema}, {@code sqlite_sequence}, {@code sqlite_stat1}… */
-    private static boolean isInternal(String name) {
+    static boolean isInternal(String name) {
         return name.length() >= 7 && name.regionMatches(true, 0, "sqlite_", 0, 7);
     }
 
