@@ -269,6 +269,7 @@ public final class Converge {
         }
 
         public Converge load() {
+            dev.converge.sqlite.SqliteLibrary.loadInBackground(); // while the migration files are read (new class)
             resolveFolder();
             if (migrations == null) {
                 throw new ConvergeException(ErrorCode.BAD_INPUT, "no migrations configured: call migrations(...)");

@@ -89,16 +89,34 @@ public record Migration(Version version, String name, String description, String
     }
 
     /**
-     * The statements of the migration, split anew on every call; for a {@linkplain #large() large} file, read once and
-     * kept, data statements as {@linkplain Statement#isSketch() sketches}: run them through {@link #texts()}.
+     * The statements of the migration, split on the first call and kept while the migration is (a migration is a
+     * value, asked for its statements by every pass: the checks before a run, the reference, the detector); for a
+     * {@linkplain #large() large} file, read once and kept, data statements as {@linkplain Statement#isSketch()
+     * sketches}: run them through {@link #texts()}. The list cannot be modified.
      *
      * @throws ConvergeException {@link ErrorCode#BAD_SQL} naming the file and line when the text does not split
      *                           into complete statements
      */
     public List<Statement> statements() {
-        List<Statement> all = large != null ? large.statements() : SqlSplitter.split(text, origin);
-        return wrapsItself(all) ? all.subList(1, all.size() - 1) : all;
+        if (large != null) {
+            List<Statement> all = large.statements();
+            return wrapsItself(all) ? all.subList(1, all.size() - 1) : all;
+        }
+        List<Statement> kept = SPLIT.get(this);
+        if (kept == null) {
+            List<Statement> all = SqlSplitter.split(text, origin);
+            kept = List.copyOf(wrapsItself(all) ? all.subList(1, all.size() - 1) : all);
+            SPLIT.put(this, kept);
+        }
+        return kept;
     }
+
+    /**
+     * The statements of the held migrations split so far, by migration (equal migrations split alike); an entry goes
+     * with its migration.
+     */
+    private static final java.util.Map<Migration, List<Statement>> SPLIT =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
     /**
      * True when the file's first statement is {@code BEGIN} and its last {@code COMMIT} or {@code END}: a file written for

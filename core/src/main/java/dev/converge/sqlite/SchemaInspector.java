@@ -63,20 +63,45 @@ public final class SchemaInspector {
     public static Schema inspect(Connection c, String excludedTable, Schema known) {
         // one pass over the catalogue; the parsing after it is pure and, for large schemas, spread over the cores
         List<String[]> rows = new ArrayList<>();
+        List<SchemaObject> matched = new ArrayList<>(known == null ? 0 : known.size());
         boolean anyVirtual = false;
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(SCHEMA_QUERY)) {
-            while (rs.next()) {
-                String name = rs.getString(2);
-                String sql = rs.getString(4);
-                if (sql == null || isInternal(name)) {
-                    continue;
+        KnownObjects match = null;
+        try {
+            match = known == null ? null : KnownObjects.of(known, c);
+            boolean byBytes = match != null && match.byBytes();
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(SCHEMA_QUERY)) {
+                while (rs.next()) {
+                    if (byBytes) {
+                        // with a known schema on a UTF-8 database the row is first read as bytes: strings only if it differs
+                        KnownObjects.Known same = match.matchBytes(rs.getBytes(1), rs.getBytes(2), rs.getBytes(3), rs.getBytes(4));
+                        if (same != null) {
+                            SchemaObject o = same.object(); // its flags are read from the row, not from the object
+                            if (!same.internal() && (excludedTable == null || !excluded(o.name(), o.tableName(), excludedTable))) {
+                                matched.add(o);
+                                anyVirtual |= same.virtual();
+                            }
+                            continue;
+                        }
+                    }
+                    String sql = rs.getString(4);
+                    String name = rs.getString(2);
+                    if (sql == null || isInternal(name)) {
+                        continue;
+                    }
+                    String table = rs.getString(3);
+                    if (excluded(name, table, excludedTable)) {
+                        continue;
+                    }
+                    String type = rs.getString(1);
+                    SchemaObject same = match == null ? null : match.match(type, name, table, sql);
+                    if (same != null) {
+                        matched.add(same);
+                        anyVirtual |= KnownObjects.isVirtual(same);
+                        continue;
+                    }
+                    anyVirtual |= sql.regionMatches(true, 0, "CREATE VIRTUAL", 0, 14);
+                    rows.add(new String[]{type, name, table, sql});
                 }
-                String table = rs.getString(3);
-                if (excludedTable != null && (Identifiers.same(name, excludedTable) || Identifiers.same(table, excludedTable))) {
-                    continue;
-                }
-                anyVirtual |= sql.regionMatches(true, 0, "CREATE VIRTUAL", 0, 14);
-                rows.add(new String[]{rs.getString(1), name, table, sql});
             }
         } catch (SQLException e) {
             throw failure(e, "reading the schema (sqlite_schema)");
@@ -87,7 +112,10 @@ public final class SchemaInspector {
                 .filter(r -> !shadow.contains(Identifiers.key(r[1])) && !shadow.contains(Identifiers.key(r[2])))
                 .toList();
         if (known != null) {
-            return KnownObjects.reuse(known, kept, SchemaInspector::parseAll);
+            List<SchemaObject> reused = shadow.isEmpty() ? matched : new ArrayList<>(matched.stream()
+                    .filter(o -> !shadow.contains(Identifiers.key(o.name())) && !shadow.contains(Identifiers.key(o.tableName())))
+                    .toList());
+            return match.schema(reused, parseAll(kept));
         }
         List<SchemaObject> objects = parseAll(kept);
         LOG.log(System.Logger.Level.DEBUG, "inspected {0} objects", objects.size());
@@ -128,8 +156,13 @@ public final class SchemaInspector {
         return out;
     }
 
+    /** True for the excluded table (the history table) and the objects on it. */
+    private static boolean excluded(String name, String table, String excludedTable) {
+        return excludedTable != null && (Identifiers.same(name, excludedTable) || Identifiers.same(table, excludedTable));
+    }
+
     /** SQLite's own objects: {@code sqlite_schema}, {@code sqlite_sequence}, {@code sqlite_stat1}… */
-    private static boolean isInternal(String name) {
+    static boolean isInternal(String name) {
         return name.length() >= 7 && name.regionMatches(true, 0, "sqlite_", 0, 7);
     }
 

@@ -9,11 +9,13 @@ import dev.converge.schema.SchemaObject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.nio.file.Path;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -128,5 +130,59 @@ class KnownObjectsTest {
                 // a script SQLite itself refuses (see SchemaInspectorPropertiesTest) proves nothing here
             }
         });
+    }
+    @Test
+    void textsThatDifferOnlyInANonAsciiCharacterAreParsedAgainOnAFile(@TempDir Path dir) throws SQLException {
+        // the stored text is compared as UTF-8 bytes: one accented letter must still make the row differ
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("live.db"));
+             Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE \"café\" (id INTEGER PRIMARY KEY, note TEXT DEFAULT 'crème')");
+            st.execute("CREATE TABLE plain (id INTEGER PRIMARY KEY)");
+            Schema known = SchemaInspector.inspect(c);
+            assertThat(SchemaInspector.inspect(c, null, known)).isSameAs(known);
+            st.execute("PRAGMA writable_schema = ON");
+            st.execute("UPDATE sqlite_schema SET sql = replace(sql, 'crème', 'crèmé') WHERE name = 'café'");
+            st.execute("PRAGMA writable_schema = OFF");
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("live.db"))) {
+            Schema full = SchemaInspector.inspect(c);
+            Schema known = SchemaInspector.inspect(c, null, full);
+            assertThat(known).isSameAs(full);
+            Schema before;
+            try (Connection other = DriverManager.getConnection("jdbc:sqlite::memory:");
+                 Statement st = other.createStatement()) {
+                st.execute("CREATE TABLE \"café\" (id INTEGER PRIMARY KEY, note TEXT DEFAULT 'crème')");
+                st.execute("CREATE TABLE plain (id INTEGER PRIMARY KEY)");
+                before = SchemaInspector.inspect(other);
+            }
+            Schema live = SchemaInspector.inspect(c, null, before);
+            assertThat(live).isEqualTo(full);
+            assertThat(live.get(ObjectId.table("café")).orElseThrow().sql()).contains("'crèmé'");
+            assertThat(live.get(ObjectId.table("plain")).orElseThrow())
+                    .isSameAs(before.get(ObjectId.table("plain")).orElseThrow());
+            assertThat(SchemaDiff.between(before, live)).extracting(Change::object)
+                    .containsExactly(ObjectId.table("café"));
+        }
+    }
+
+    @Test
+    void aUtf16DatabaseIsMatchedByItsTextsAsAFullInspectionReadsThem(@TempDir Path dir) throws SQLException {
+        // the bytes of a UTF-16 database are not UTF-8: its rows are compared as strings, and still reused
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("utf16.db"));
+             Statement st = c.createStatement()) {
+            st.execute("PRAGMA encoding = 'UTF-16le'");
+            st.execute("CREATE TABLE \"naïve\" (id INTEGER PRIMARY KEY, label TEXT DEFAULT 'ü')");
+            st.execute("CREATE INDEX naive_label ON \"naïve\"(label)");
+            Schema known = SchemaInspector.inspect(c);
+            assertThat(known.size()).isEqualTo(2);
+            assertThat(SchemaInspector.inspect(c, null, known)).isSameAs(known);
+            st.execute("ALTER TABLE \"naïve\" ADD COLUMN extra TEXT");
+            Schema live = SchemaInspector.inspect(c, null, known);
+            assertThat(live).isEqualTo(SchemaInspector.inspect(c));
+            assertThat(live.get(ObjectId.index("naive_label")).orElseThrow())
+                    .isSameAs(known.get(ObjectId.index("naive_label")).orElseThrow());
+            assertThat(SchemaDiff.between(known, live)).extracting(Change::describe).singleElement().asString()
+                    .contains("extra");
+        }
     }
 }
