@@ -2,6 +2,7 @@ package dev.converge.source;
 
 import dev.converge.error.ConvergeException;
 import dev.converge.error.ErrorCode;
+import dev.converge.sql.Statement;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -13,6 +14,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * All migrations of an application, ordered by version, each version once. Every other part of Converge can
@@ -25,6 +27,8 @@ public final class MigrationSet implements Iterable<Migration> {
     private final List<Migration> migrations;
     private final Map<Version, Migration> byVersion;
     private volatile String checksumChain;
+    /** Each migration's statements, split the first time a run asks ({@link #statementsOf}). */
+    private final Map<Version, List<Statement>> split = new ConcurrentHashMap<>();
 
     private MigrationSet(List<Migration> sorted) {
         this.migrations = List.copyOf(sorted);
@@ -93,6 +97,25 @@ public final class MigrationSet implements Iterable<Migration> {
             checksumChain = chain;
         }
         return chain;
+    }
+
+    /**
+     * The statements of {@code m} as {@link Migration#statements()} gives them, split once per set: a run that checks
+     * every pending file and then reads the compiled reference asks for the same statements several times. A migration
+     * that is not this set's own is split anew.
+     *
+     * @throws ConvergeException {@link ErrorCode#BAD_SQL} as {@link Migration#statements()} does (nothing is kept)
+     */
+    public List<Statement> statementsOf(Migration m) {
+        if (byVersion.get(m.version()) != m) {
+            return m.statements();
+        }
+        List<Statement> known = split.get(m.version());
+        if (known == null) {
+            known = m.statements();
+            split.putIfAbsent(m.version(), known);
+        }
+        return known;
     }
 
     /** The migrations whose version is at most {@code inclusive}. */

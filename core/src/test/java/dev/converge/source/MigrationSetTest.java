@@ -100,4 +100,30 @@ class MigrationSetTest {
         assertThat(set.upTo(Version.of(5)).checksumChain()).isNotEqualTo(set.checksumChain())
                 .isEqualTo(MigrationSet.of(List.of(m("2_c.sql"), m("0_a.sql"), m("001_b.sql"))).checksumChain());
     }
+
+    @Test
+    void statementsOfSplitsEachOwnMigrationOnceAndAForeignOneAnew() {
+        Migration a = Migration.of("1_a.sql", "CREATE TABLE a (x);\nCREATE INDEX a_x ON a (x);\n", "db/1_a.sql");
+        MigrationSet set = MigrationSet.of(List.of(a));
+        List<dev.converge.sql.Statement> first = set.statementsOf(a);
+        assertThat(first).isEqualTo(a.statements());
+        assertThat(first).extracting(dev.converge.sql.Statement::line).containsExactly(1, 2);
+        assertThat(set.statementsOf(a)).as("kept: the same list, not split again").isSameAs(first);
+        // same version, another text: not the set's migration, so its own statements
+        Migration other = Migration.of("1_a.sql", "CREATE TABLE b (y);\n", "elsewhere/1_a.sql");
+        assertThat(set.statementsOf(other)).extracting(dev.converge.sql.Statement::text)
+                .containsExactly("CREATE TABLE b (y)");
+    }
+
+    @Test
+    void statementsOfRefusesAnIncompleteFileEveryTimeItIsAsked() {
+        Migration bad = Migration.of("1_bad.sql", "CREATE TABLE a (x);\nINSERT INTO a VALUES ('open", "db/1_bad.sql");
+        MigrationSet set = MigrationSet.of(List.of(bad));
+        for (int i = 0; i < 2; i++) {
+            assertThatThrownBy(() -> set.statementsOf(bad)).isInstanceOfSatisfying(ConvergeException.class, e -> {
+                assertThat(e.code()).isEqualTo(ErrorCode.BAD_SQL);
+                assertThat(e.getMessage()).contains("db/1_bad.sql");
+            });
+        }
+    }
 }
