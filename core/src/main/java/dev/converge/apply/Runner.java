@@ -60,6 +60,8 @@ public final class Runner {
     private final List<HistoryEntry> recorded = new ArrayList<>();
     /** The catalogue as the open transaction's steps that execute nothing verify it (read once for all of them). */
     private final CatalogueSnapshot catalogue = new CatalogueSnapshot();
+    /** The open transaction's history writer (one prepared INSERT); null when none is open. */
+    private HistoryTable.Recorder rows;
 
     /** Thrown inside a run when history moved under the plan: the caller plans again. */
     public static final class HistoryMoved extends Exception {
@@ -221,8 +223,11 @@ public final class Runner {
         if (m != null && step.how() != null) {
             How how = settled ? How.DETECTED : step.how();
             settledAsDetected = settled;
-            HistoryEntry entry = history.entry(c, m, how, (System.nanoTime() - t0) / 1_000_000);
-            history.record(c, entry);
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            // a step that executed nothing left schema_version as the transaction's other such steps read it
+            HistoryEntry entry = step.statements().isEmpty() ? history.entry(m, how, ms, catalogue.schemaVersion(c))
+                    : history.entry(c, m, how, ms);
+            rows(c).record(entry);
             recorded.add(entry);
             listener.on(new RunEvent.Recorded(step, entry));
         }
@@ -481,7 +486,25 @@ public final class Runner {
         return b.build();
     }
 
+    /** The history writer of the open transaction on {@code c}. */
+    private HistoryTable.Recorder rows(Connection c) {
+        if (rows == null || !rows.on(c)) {
+            closeRows();
+            rows = history.recorder(c);
+        }
+        return rows;
+    }
+
+    /** Closes the history writer: a transaction ends, or a new one begins (after a failure rolled one back). */
+    private void closeRows() {
+        if (rows != null) {
+            rows.close();
+            rows = null;
+        }
+    }
+
     private void begin(Connection c, Step step, List<Step> committed) {
+        closeRows();
         catalogue.forget();
         try {
             dialect.beginWrite(c);
@@ -491,6 +514,7 @@ public final class Runner {
     }
 
     private void commit(Connection c, Step step) {
+        closeRows();
         try (java.sql.Statement s = c.createStatement()) {
             s.execute("COMMIT");
         } catch (SQLException e) {
@@ -507,7 +531,8 @@ public final class Runner {
         }
     }
 
-    static void rollbackQuietly(Connection c) {
+    private void rollbackQuietly(Connection c) {
+        closeRows();
         try (java.sql.Statement s = c.createStatement()) {
             s.execute("ROLLBACK");
         } catch (SQLException e) {
