@@ -61,7 +61,7 @@ public final class Runner {
     /** The catalogue as the open transaction's steps that execute nothing verify it (read once for all of them). */
     private final CatalogueSnapshot catalogue = new CatalogueSnapshot();
     /** The open transaction's history writer (one prepared INSERT); null when none is open. */
-    private HistoryTable.Recorder rows;
+    private HistoryTable.Recorder recorder;
 
     /** Thrown inside a run when history moved under the plan: the caller plans again. */
     public static final class HistoryMoved extends Exception {
@@ -227,7 +227,7 @@ public final class Runner {
             // a step that executed nothing left schema_version as the transaction's other such steps read it
             HistoryEntry entry = step.statements().isEmpty() ? history.entry(m, how, ms, catalogue.schemaVersion(c))
                     : history.entry(c, m, how, ms);
-            rows(c).record(entry);
+            recorder(c).record(entry);
             recorded.add(entry);
             listener.on(new RunEvent.Recorded(step, entry));
         }
@@ -487,24 +487,24 @@ public final class Runner {
     }
 
     /** The history writer of the open transaction on {@code c}. */
-    private HistoryTable.Recorder rows(Connection c) {
-        if (rows == null || !rows.on(c)) {
-            closeRows();
-            rows = history.recorder(c);
+    private HistoryTable.Recorder recorder(Connection c) {
+        if (recorder == null || !recorder.on(c)) {
+            closeRecorder();
+            recorder = history.recorder(c);
         }
-        return rows;
+        return recorder;
     }
 
     /** Closes the history writer: a transaction ends, or a new one begins (after a failure rolled one back). */
-    private void closeRows() {
-        if (rows != null) {
-            rows.close();
-            rows = null;
+    private void closeRecorder() {
+        if (recorder != null) {
+            recorder.close();
+            recorder = null;
         }
     }
 
     private void begin(Connection c, Step step, List<Step> committed) {
-        closeRows();
+        closeRecorder();
         catalogue.forget();
         try {
             dialect.beginWrite(c);
@@ -514,7 +514,7 @@ public final class Runner {
     }
 
     private void commit(Connection c, Step step) {
-        closeRows();
+        closeRecorder();
         try (java.sql.Statement s = c.createStatement()) {
             s.execute("COMMIT");
         } catch (SQLException e) {
@@ -532,7 +532,7 @@ public final class Runner {
     }
 
     private void rollbackQuietly(Connection c) {
-        closeRows();
+        closeRecorder();
         try (java.sql.Statement s = c.createStatement()) {
             s.execute("ROLLBACK");
         } catch (SQLException e) {
