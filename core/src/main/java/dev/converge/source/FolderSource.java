@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -68,29 +67,26 @@ final class FolderSource implements MigrationSource {
                 MigrationFiles.ignored(origin, Files.isDirectory(p) ? "a subfolder" : "not a .sql file");
                 continue;
             }
-            BasicFileAttributes attributes = attributes(p); // one stat per file: a start-up reads every file
-            if (attributes != null && attributes.isDirectory()) {
+            if (Files.isDirectory(p)) {
                 MigrationFiles.ignored(origin, "a subfolder");
                 continue;
             }
             MigrationFileName parsed = MigrationFileName.parse(fileName, origin);
-            boolean regular = attributes != null && attributes.isRegularFile();
-            if (regular && attributes.size() >= largeBytes) {
+            if (isLarge(p, largeBytes)) {
                 out.add(MigrationFiles.large(parsed, fileName, p, origin));
                 continue;
             }
-            // anything but a regular file (a pipe, a broken link) is read through the checks that name the problem
-            byte[] bytes = regular ? SourceText.readRegular(p, "migration file") : SourceText.read(p, "migration file");
+            byte[] bytes = SourceText.read(p, "migration file");
             out.add(MigrationFiles.fromBytes(parsed, fileName, bytes, origin));
         }
     }
 
-    /** The file's attributes, links followed; null when they cannot be read (the read then names the cause). */
-    private static BasicFileAttributes attributes(Path p) {
+    /** A regular file of at least {@code largeBytes} bytes; anything else is read whole (and refused there if need be). */
+    private static boolean isLarge(Path p, long largeBytes) {
         try {
-            return Files.readAttributes(p, BasicFileAttributes.class);
+            return Files.isRegularFile(p) && Files.size(p) >= largeBytes;
         } catch (IOException e) {
-            return null;
+            return false; // the whole read names the file and the cause
         }
     }
 

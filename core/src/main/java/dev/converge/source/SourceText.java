@@ -125,11 +125,6 @@ final class SourceText {
                             + "). Point at a file, or move it out of the migration folder.")
                     .file(file.toString()).build();
         }
-        return readRegular(file, what);
-    }
-
-    /** {@link #read} of a file already known to be a regular file (its attributes read by the caller). */
-    static byte[] readRegular(Path file, String what) {
         try {
             return Files.readAllBytes(file);
         } catch (NoSuchFileException e) {

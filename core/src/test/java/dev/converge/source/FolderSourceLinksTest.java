@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** A folder's files are looked at once each (their attributes, links followed): links behave as the files they name. */
+/** Links in a migration folder behave as the files they name: read, ignored as a folder, or refused when broken. */
 class FolderSourceLinksTest {
     @TempDir
     Path tmp;
