@@ -300,9 +300,9 @@ final class Engine {
         for (Migration m : set) {
             HistoryEntry e = byVersion.get(m.version());
             if (e == null || !m.hasChecksum(e.checksum())) {
-                m.statements();
-                m.checkAtomicity();
-                HistoryTableGuard.refuseTouching(m.statements(), m.origin(), historyTable);
+                List<dev.converge.sql.Statement> statements = m.statements(); // split once, kept by the migration
+                m.checkAtomicity(statements);
+                HistoryTableGuard.refuseTouching(statements, m.origin(), historyTable);
             }
         }
         if (baseline != null && h.entries().isEmpty()) {
@@ -332,7 +332,7 @@ final class Engine {
                 return plan;
             }
             Set<String> historyTables = Switching.withOtherToolsTables(c, historyNames());
-            Plan proven = Rehearsal.prove(dialect, c, plan, historyTables);
+            Plan proven = Rehearsal.prove(dialect, c, plan, historyTables, live); // live: read in this transaction
             if (!proven.refused() || !proven.problems().stream().allMatch(p -> p.code() == ErrorCode.AMBIGUOUS_STATE)) {
                 return proven;
             }

@@ -37,13 +37,17 @@ import java.util.concurrent.TimeUnit;
  * <ul>
  *   <li>{@code converge}: the process's reference cache empty, so the set is replayed;</li>
  *   <li>{@code convergeCompiled}: the compiled reference read from a cache folder;</li>
- *   <li>{@code floor}: reading the database's schema — one raw {@code sqlite_schema} read.</li>
+ *   <li>{@code floor}: reading the database's schema — one raw {@code sqlite_schema} read (the goal with the compiled
+ *       reference at hand: {@code convergeCompiled} at most 2× this);</li>
+ *   <li>{@code readAndReplay}: that read plus one replay of the set on {@code :memory:}, as the Detect benchmark's floor
+ *       replays it (read every file, execute its statements without snapshots): the goal when cold, {@code converge}
+ *       at most 1.2× this.</li>
  * </ul>
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 5)
-@Measurement(iterations = 5)
+@Measurement(iterations = 15) // single shots vary with the machine's load and each commit's fsync: the median of more is steadier
 @Fork(1)
 @State(Scope.Benchmark)
 public class AdoptBenchmark {
@@ -97,6 +101,12 @@ public class AdoptBenchmark {
     public RunResult convergeCompiled() {
         Reference.clearCache();
         return Converge.configure().database(db).migrations(folder).referenceCache(compiled).load().migrate();
+    }
+
+    @Benchmark
+    public void readAndReplay(Blackhole bh) throws SQLException, IOException {
+        floor(bh);
+        bh.consume(ReplayBenchmark.executeFolder(folder));
     }
 
     @Benchmark

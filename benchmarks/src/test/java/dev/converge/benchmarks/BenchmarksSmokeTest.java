@@ -46,6 +46,7 @@ class BenchmarksSmokeTest {
         }
         assertThat(ran).containsExactlyInAnyOrder(
                 "AdoptBenchmark.converge", "AdoptBenchmark.convergeCompiled", "AdoptBenchmark.floor",
+                "AdoptBenchmark.readAndReplay",
                 "InspectBenchmark.converge", "InspectBenchmark.floor", "InspectBenchmark.naive",
                 "InspectBenchmark.unchanged",
                 "StartupBenchmark.converge", "StartupBenchmark.floor", "StartupBenchmark.flyway",

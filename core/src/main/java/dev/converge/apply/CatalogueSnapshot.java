@@ -1,6 +1,7 @@
 package dev.converge.apply;
 
 import dev.converge.detect.Reference;
+import dev.converge.history.HistoryTable;
 import dev.converge.sqlite.SqliteErrors;
 import dev.converge.schema.ObjectId;
 import dev.converge.schema.ObjectType;
@@ -22,7 +23,8 @@ import java.util.Map;
  *
  * <p>The hazard is a stale read: the runner {@link #forget}s it when a transaction begins and after any statement it
  * executes, so it only ever serves steps of one transaction, which holds the write lock, between which nothing but
- * history rows was written.
+ * history rows was written (the history table itself is created or adopted only by a transaction's first step, before
+ * that step reads anything here).
  */
 final class CatalogueSnapshot {
     /** Every object of the main schema, with its kind, table and CREATE text. */
@@ -31,11 +33,25 @@ final class CatalogueSnapshot {
     /** The rows by object, or null when not read since the last {@link #forget}. */
     private Map<ObjectId, String[]> rows;
     private final Map<ObjectId, SchemaObject> parsed = new HashMap<>();
+    /** {@code PRAGMA schema_version} as read since the last {@link #forget}; -1 when not read. */
+    private long schemaVersion = -1;
 
     /** The next read scans the catalogue again. */
     void forget() {
         rows = null;
         parsed.clear();
+        schemaVersion = -1;
+    }
+
+    /**
+     * The catalogue's {@code schema_version}, read once for the steps between two {@link #forget}s: what each history
+     * row of a step that executes nothing records.
+     */
+    long schemaVersion(Connection c) {
+        if (schemaVersion < 0) {
+            schemaVersion = HistoryTable.schemaVersion(c);
+        }
+        return schemaVersion;
     }
 
     /** As {@link CatalogueRows#read}: each of {@code ids} that stands, parsed. */

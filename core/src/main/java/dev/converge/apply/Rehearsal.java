@@ -44,6 +44,15 @@ public final class Rehearsal {
      * @return the plan, with destructive steps marked and, if the rehearsal failed, an AMBIGUOUS_STATE problem
      */
     public static Plan prove(Dialect dialect, Connection live, Plan plan, Set<String> historyTables) {
+        return prove(dialect, live, plan, historyTables, null);
+    }
+
+    /**
+     * As above, given the live schema the plan was made from, read in the same read transaction as this rehearsal and
+     * without the history tables: a plan that runs nothing (an adoption recording every migration as detected) is
+     * judged by comparing that schema with the target, which would otherwise be read a second time. Null reads it.
+     */
+    public static Plan prove(Dialect dialect, Connection live, Plan plan, Set<String> historyTables, Schema planned) {
         if (plan.refused() || !plan.hasWork()) {
             return plan;
         }
@@ -57,9 +66,12 @@ public final class Rehearsal {
         }
         if (plan.sql().isEmpty()) {
             // nothing would run: the rehearsal's result is the live schema itself, so compare it directly
-            Schema current = dialect.readSchema(live, historyTables.iterator().next(), plan.reference().target());
-            for (String h : historyTables) {
-                current = current.without(dev.converge.schema.ObjectId.table(h));
+            Schema current = planned;
+            if (current == null) {
+                current = dialect.readSchema(live, historyTables.iterator().next(), plan.reference().target());
+                for (String h : historyTables) {
+                    current = current.without(dev.converge.schema.ObjectId.table(h));
+                }
             }
             checkTarget(plan, current, problems);
             return withProblems(plan, steps, problems);

@@ -65,6 +65,8 @@ public final class Runner {
      * of step by step.
      */
     private boolean verifiedWhole;
+    /** The open transaction's history writer (one prepared INSERT); null when none is open. */
+    private HistoryTable.Recorder recorder;
 
     /** Thrown inside a run when history moved under the plan: the caller plans again. */
     public static final class HistoryMoved extends Exception {
@@ -240,8 +242,11 @@ public final class Runner {
         if (m != null && step.how() != null) {
             How how = settled ? How.DETECTED : step.how();
             settledAsDetected = settled;
-            HistoryEntry entry = history.entry(c, m, how, (System.nanoTime() - t0) / 1_000_000);
-            history.record(c, entry);
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            // a step that executed nothing left schema_version as the transaction's other such steps read it
+            HistoryEntry entry = step.statements().isEmpty() ? history.entry(m, how, ms, catalogue.schemaVersion(c))
+                    : history.entry(c, m, how, ms);
+            recorder(c).record(entry);
             recorded.add(entry);
             listener.on(new RunEvent.Recorded(step, entry));
         }
@@ -518,7 +523,25 @@ public final class Runner {
         return b.build();
     }
 
+    /** The history writer of the open transaction on {@code c}. */
+    private HistoryTable.Recorder recorder(Connection c) {
+        if (recorder == null || !recorder.on(c)) {
+            closeRecorder();
+            recorder = history.recorder(c);
+        }
+        return recorder;
+    }
+
+    /** Closes the history writer: a transaction ends, or a new one begins (after a failure rolled one back). */
+    private void closeRecorder() {
+        if (recorder != null) {
+            recorder.close();
+            recorder = null;
+        }
+    }
+
     private void begin(Connection c, Step step, List<Step> committed) {
+        closeRecorder();
         catalogue.forget();
         try {
             dialect.beginWrite(c);
@@ -528,6 +551,7 @@ public final class Runner {
     }
 
     private void commit(Connection c, Step step) {
+        closeRecorder();
         try (java.sql.Statement s = c.createStatement()) {
             s.execute("COMMIT");
         } catch (SQLException e) {
@@ -544,7 +568,8 @@ public final class Runner {
         }
     }
 
-    static void rollbackQuietly(Connection c) {
+    private void rollbackQuietly(Connection c) {
+        closeRecorder();
         try (java.sql.Statement s = c.createStatement()) {
             s.execute("ROLLBACK");
         } catch (SQLException e) {

@@ -6,6 +6,7 @@ import dev.converge.schema.SchemaObject;
 import dev.converge.schema.SchemaParser;
 import dev.converge.source.Migration;
 import dev.converge.source.MigrationSet;
+import dev.converge.sql.Statement;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -287,9 +288,10 @@ public final class ReferenceCache {
             }
             int start = in.readInt();
             int statements = in.readInt();
-            if (start != expectedStart || statements != m.statements().size()) {
+            List<Statement> split = m.statements();
+            if (start != expectedStart || statements != split.size()) {
                 throw new IOException("migration " + version + " has " + statements + " statements at point " + start
-                        + ", the set's file has " + m.statements().size() + " at point " + expectedStart);
+                        + ", the set's file has " + split.size() + " at point " + expectedStart);
             }
             List<Set<ObjectId>> effects = new ArrayList<>(statements);
             for (int j = 0; j < statements; j++) {
@@ -300,7 +302,7 @@ public final class ReferenceCache {
                 }
                 effects.add(effect);
             }
-            migrations.add(new MigrationEffects(m, m.statements(), start, effects));
+            migrations.add(new MigrationEffects(m, split, start, effects));
             expectedStart = start + statements;
         }
         if (expectedStart != lastPoint) {

@@ -295,7 +295,62 @@ public final class HistoryTable {
 
     /** A row for {@code m} written now, with the current {@code schema_version}. */
     public HistoryEntry entry(Connection c, Migration m, How how, long executionMs) {
-        return new HistoryEntry(m.version(), m.name(), m.checksum(), how, now(), executionMs, schemaVersion(c));
+        return entry(m, how, executionMs, schemaVersion(c));
+    }
+
+    /** A row for {@code m} written now, with {@code schemaVersion}: the current one, which the caller already knows. */
+    public HistoryEntry entry(Migration m, How how, long executionMs, long schemaVersion) {
+        return new HistoryEntry(m.version(), m.name(), m.checksum(), how, now(), executionMs, schemaVersion);
+    }
+
+    /** A writer of rows on {@code c} through one prepared statement; close it before the transaction ends. */
+    public Recorder recorder(Connection c) {
+        return new Recorder(c);
+    }
+
+    /**
+     * Writes rows as {@link #record} does, preparing the {@code INSERT} once: a transaction that records every migration
+     * of an adoption writes a thousand rows. It holds a prepared statement on one connection, so close it when the
+     * transaction ends (commit or rollback).
+     */
+    public final class Recorder implements AutoCloseable {
+        private final Connection c;
+        private PreparedStatement insert;
+
+        private Recorder(Connection c) {
+            this.c = c;
+        }
+
+        /** True when it writes on {@code other}. */
+        public boolean on(Connection other) {
+            return c == other;
+        }
+
+        /** Writes one row. */
+        public void record(HistoryEntry e) {
+            try {
+                if (insert == null) {
+                    insert = c.prepareStatement(String.format(INSERT, Identifiers.quote(table)));
+                }
+                bind(insert, e);
+                insert.executeUpdate();
+            } catch (SQLException ex) {
+                throw SqliteErrors.translate(ex, "recording migration " + e.version() + " in " + table);
+            }
+        }
+
+        @Override
+        public void close() {
+            if (insert == null) {
+                return;
+            }
+            try {
+                insert.close();
+            } catch (SQLException ex) {
+                LOG.log(System.Logger.Level.DEBUG, "closing the history insert: " + ex.getMessage());
+            }
+            insert = null;
+        }
     }
 
     /** Deletes the row of {@code v}; true when there was one. */

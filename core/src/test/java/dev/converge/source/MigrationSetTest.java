@@ -100,4 +100,15 @@ class MigrationSetTest {
         assertThat(set.upTo(Version.of(5)).checksumChain()).isNotEqualTo(set.checksumChain())
                 .isEqualTo(MigrationSet.of(List.of(m("2_c.sql"), m("0_a.sql"), m("001_b.sql"))).checksumChain());
     }
+
+    @Test
+    void anIncompleteFileIsRefusedEveryTimeItsStatementsAreAsked() {
+        Migration bad = Migration.of("1_bad.sql", "CREATE TABLE a (x);\nINSERT INTO a VALUES ('open", "db/1_bad.sql");
+        for (int i = 0; i < 2; i++) {
+            assertThatThrownBy(bad::statements).isInstanceOfSatisfying(ConvergeException.class, e -> {
+                assertThat(e.code()).isEqualTo(ErrorCode.BAD_SQL);
+                assertThat(e.getMessage()).contains("db/1_bad.sql");
+            });
+        }
+    }
 }

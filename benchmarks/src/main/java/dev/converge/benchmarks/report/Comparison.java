@@ -13,7 +13,7 @@ import java.util.TreeMap;
 record Comparison(String benchmark, int size, Map<String, Result> byMethod) {
     /** The methods in the order the table shows them. */
     static final List<String> METHODS = List.of("converge", "convergeCached", "convergeCompiled", "unchanged", "floor",
-            "naive", "flyway");
+            "readAndReplay", "naive", "flyway");
 
     /** A ratio: its name, the two methods, and whether a larger value is worse. */
     record Ratio(String name, String numerator, String denominator, boolean higherIsWorse) {
@@ -26,6 +26,7 @@ record Comparison(String benchmark, int size, Map<String, Result> byMethod) {
             new Ratio("compiled/naive", "convergeCompiled", "naive", true),
             new Ratio("compiled/floor", "convergeCompiled", "floor", true),
             new Ratio("unchanged/floor", "unchanged", "floor", true),
+            new Ratio("converge/readAndReplay", "converge", "readAndReplay", true),
             new Ratio("flyway/converge", "flyway", "converge", false));
 
     /** The bound on any benchmark's peak heap at the sizes it names. */

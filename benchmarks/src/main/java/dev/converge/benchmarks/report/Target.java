@@ -14,6 +14,7 @@ record Target(String benchmark, int size, String ratio, double bound, boolean at
             new Target("DetectBenchmark", 1000, "compiled/naive", 2, true),
             new Target("InstallBenchmark", 1000, "converge/floor", 1.5, true),
             new Target("AdoptBenchmark", 1000, "compiled/floor", 2, true),
+            new Target("AdoptBenchmark", 1000, "converge/readAndReplay", 1.2, true),
             new Target("InstallBenchmark", 1000, "flyway/converge", 2, false),
             new Target("ReplayBenchmark", 100, "converge/floor", 1.5, true),
             new Target("ReplayBenchmark", 1000, "converge/floor", 1.5, true));
