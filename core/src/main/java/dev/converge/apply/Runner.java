@@ -61,10 +61,10 @@ public final class Runner {
     /** The catalogue as the open transaction's steps that execute nothing verify it (read once for all of them). */
     private final CatalogueSnapshot catalogue = new CatalogueSnapshot();
     /**
-     * A first install ({@link FreshInstall}): its one transaction is verified whole, once, before it commits, instead
-     * of step by step.
+     * A first install ({@link FreshInstall}): one transaction for all of its steps, committed at its end and verified
+     * whole, once, before it commits, instead of step by step.
      */
-    private boolean verifiedWhole;
+    private boolean firstInstall;
     /** The open transaction's history writer (one prepared INSERT); null when none is open. */
     private HistoryTable.Recorder recorder;
 
@@ -104,10 +104,9 @@ public final class Runner {
         List<Step> open = new ArrayList<>();
         ForeignKeyGroup group = null;
         CommitWatch watch = new CommitWatch(c);
-        // a first install (FreshInstall) commits once, at its end: the replay already ran all of it, and a failure
-        // leaves the database empty, as it was, instead of part-way
-        boolean once = FreshInstall.repeatsTheReplay(c, plan, historyTables);
-        verifiedWhole = once;
+        // a first install commits once, at its end: the replay already ran all of it, and a failure leaves the
+        // database empty, as it was, instead of part-way
+        firstInstall = FreshInstall.repeatsTheReplay(c, plan, historyTables);
         for (int w = 0; w < work.size(); w++) {
             Step step = work.get(w);
             if (step.action() == Action.RECORD && step.how() == How.BASELINE) {
@@ -169,12 +168,12 @@ public final class Runner {
                     restoreSettings(c, step);
                     continue; // the next step joins this transaction
                 }
-                if (more && once) {
+                if (more && firstInstall) {
                     group = null; // this step left no new violation: the next one checks only its own tables
                     restoreSettings(c, step);
                     continue;
                 }
-                if (verifiedWhole) {
+                if (firstInstall) {
                     verifyWhole(c, open, ref);
                 }
                 commit(c, step);
@@ -232,7 +231,7 @@ public final class Runner {
             catalogue.forget();
         }
         if (!settled) {
-            if (!verifiedWhole) {
+            if (!firstInstall) {
                 verify(c, step, ref);
                 listener.on(new RunEvent.Verified(step));
             }
@@ -373,8 +372,8 @@ public final class Runner {
         Schema live = dialect.readSchema(c, history.name(), ref.target());
         List<Change> diff = SchemaDiff.between(ref.target(), live);
         if (!diff.isEmpty()) {
-            throw fail(steps.get(steps.size() - 1), null, "the first install does not verify against the reference (expected against"
-                    + " actual): " + describe(diff) + "; all of it was rolled back", null);
+            throw fail(steps.get(steps.size() - 1), null, "the first install does not verify against the reference"
+                    + " (expected against actual): " + describe(diff) + "; all of it was rolled back", null);
         }
         for (Step s : steps) {
             listener.on(new RunEvent.Verified(s));
