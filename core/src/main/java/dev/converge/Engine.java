@@ -300,9 +300,8 @@ final class Engine {
         for (Migration m : set) {
             HistoryEntry e = byVersion.get(m.version());
             if (e == null || !m.hasChecksum(e.checksum())) {
-                List<dev.converge.sql.Statement> statements = m.statements(); // split once, kept by the migration
-                m.checkAtomicity(statements);
-                HistoryTableGuard.refuseTouching(statements, m.origin(), historyTable);
+                m.checkAtomicity(); // splits the file once: the migration keeps its statements
+                HistoryTableGuard.refuseTouching(m.statements(), m.origin(), historyTable);
             }
         }
         if (baseline != null && h.entries().isEmpty()) {

@@ -164,12 +164,7 @@ public record Migration(Version version, String name, String description, String
      * @throws ConvergeException {@link ErrorCode#BAD_SQL} naming the file, line and statement of the first one
      */
     public void checkAtomicity() {
-        checkAtomicity(statements());
-    }
-
-    /** {@link #checkAtomicity()} over this migration's statements, already split ({@link #statements()}, kept once split). */
-    public void checkAtomicity(List<Statement> statements) {
-        for (Statement s : statements) {
+        for (Statement s : statements()) {
             if (s.breaksAtomicity()) {
                 throw ConvergeException.builder(ErrorCode.BAD_SQL,
                                 origin + ":" + s.line() + ": `" + s.firstLine() + "` would break the"
