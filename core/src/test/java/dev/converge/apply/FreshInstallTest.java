@@ -1,6 +1,7 @@
 package dev.converge.apply;
 
 import dev.converge.Converge;
+import dev.converge.TestDatabases;
 import dev.converge.detect.Plan;
 import dev.converge.error.ConvergeException;
 import org.junit.jupiter.api.Test;
@@ -11,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +32,13 @@ class FreshInstallTest {
         Files.writeString(m.resolve("001_a.sql"), "CREATE TABLE a (id INTEGER PRIMARY KEY, x TEXT);");
         Files.writeString(m.resolve("002_b.sql"), "CREATE TABLE b (id INTEGER PRIMARY KEY);\nCREATE INDEX b_id ON b(id);");
         return m;
+    }
+
+    /** Installs 001 alone on {@code db}, in a run of its own. */
+    private void installFirstMigration(Path migrations, Path db) throws Exception {
+        Path first = Files.createDirectories(dir.resolve("first"));
+        Files.copy(migrations.resolve("001_a.sql"), first.resolve("001_a.sql"));
+        Converge.configure().database(db).migrations(first).logRuns(false).load().migrate();
     }
 
     private Plan status(Path db, Path migrations) {
@@ -68,9 +75,7 @@ class FreshInstallTest {
     void aDatabaseWithSomeMigrationsAppliedIsRehearsed() throws Exception {
         Path m = migrations();
         Path db = dir.resolve("half.db");
-        Path first = Files.createDirectories(dir.resolve("first"));
-        Files.copy(m.resolve("001_a.sql"), first.resolve("001_a.sql"));
-        Converge.configure().database(db).migrations(first).logRuns(false).load().migrate();
+        installFirstMigration(m, db);
         Plan plan = status(db, m);
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db)) {
             assertThat(FreshInstall.repeatsTheReplay(c, plan, HISTORY)).isFalse();
@@ -115,9 +120,7 @@ class FreshInstallTest {
     void aLaterRunStillCommitsEachMigrationItRuns() throws Exception {
         Path m = migrations();
         Path db = dir.resolve("later.db");
-        Path first = Files.createDirectories(dir.resolve("first"));
-        Files.copy(m.resolve("001_a.sql"), first.resolve("001_a.sql"));
-        Converge.configure().database(db).migrations(first).logRuns(false).load().migrate();
+        installFirstMigration(m, db);
         Files.writeString(m.resolve("003_c.sql"), "CREATE TABLE c (id INTEGER PRIMARY KEY);");
         var converge = Converge.configure().database(db).migrations(m).logRuns(false)
                 .listener(failAfterTheFirstStatementOf(3)).load();
@@ -135,14 +138,7 @@ class FreshInstallTest {
 
     /** The objects the database holds, its history table included. */
     private static List<String> objects(Path db) throws Exception {
-        List<String> names = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT name FROM sqlite_schema WHERE name NOT LIKE 'sqlite%'")) {
-            while (rs.next()) {
-                names.add(rs.getString(1));
-            }
-        }
-        return names;
+        return TestDatabases.rows(db, "SELECT name FROM sqlite_schema WHERE name NOT LIKE 'sqlite%'");
     }
 
     @Test

@@ -9,13 +9,12 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import static dev.converge.TestDatabases.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -44,19 +43,8 @@ class IntermediateObjectsTest {
         RunResult r = Converge.configure().database(db).migrations(MigrationSource.memory(files)).load().migrate();
 
         assertThat(r.done()).extracting(step -> step.name()).contains("002_search.sql");
-        assertThat(names(db)).contains("f12", "t_guard", "t").doesNotContain("f10");
+        assertThat(rows(db, "SELECT name FROM sqlite_schema")).contains("f12", "t_guard", "t").doesNotContain("f10");
         assertThat(Converge.configure().database(db).migrations(MigrationSource.memory(files)).load().migrate()
                 .fastPath()).isTrue();
-    }
-
-    private static List<String> names(Path db) throws Exception {
-        List<String> out = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT name FROM sqlite_schema")) {
-            while (rs.next()) {
-                out.add(rs.getString(1));
-            }
-        }
-        return out;
     }
 }

@@ -1,6 +1,7 @@
 package dev.converge.engine;
 
 import dev.converge.Converge;
+import dev.converge.TestDatabases;
 import dev.converge.apply.RunResult;
 import dev.converge.detect.Action;
 import dev.converge.detect.Plan;
@@ -386,13 +387,6 @@ class SwitchFromToolsTest {
     }
 
     private static List<String> names(Path db, String type) throws Exception {
-        List<String> out = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT name FROM sqlite_schema WHERE type = '" + type + "'")) {
-            while (rs.next()) {
-                out.add(rs.getString(1));
-            }
-        }
-        return out;
+        return TestDatabases.rows(db, "SELECT name FROM sqlite_schema WHERE type = '" + type + "'");
     }
 }
